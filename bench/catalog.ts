@@ -1,0 +1,169 @@
+/**
+ * Catalog import speed and search latency (issue #4). Prints numbers; asserts nothing.
+ *
+ *   npx tsx bench/catalog.ts [--pglite] [--seconds N] [--connections N]
+ *
+ * 1. Imports the portal's 502 details and 5,670-entry list into a fresh, empty database (PostgreSQL at
+ *    DATABASE_URL's server, default postgres://postgres@127.0.0.1:5432/postgres, or in-memory PGlite with
+ *    --pglite), then again (nothing changes), reporting time and peak memory.
+ * 2. Starts the whole system with the demo deployment (national procedures + Thành phố Hồ Chí Minh's own)
+ *    and loads GET /api/public/procedures with autocannon over loopback, rotating through realistic
+ *    queries (the relevance set: no diacritics, typos, synonyms, codes; broad words; filters; browsing),
+ *    then the detail page. The load comes from a worker thread. Target: p99 under 20 ms.
+ */
+import autocannon from 'autocannon';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import type { Database } from '@motcua/server/src/database.ts';
+import { startTestSystem } from '@motcua/server/src/testing/harness.ts';
+import { migrate, openDatabase } from '@motcua/server/src/platform/db.ts';
+import { loadConfig } from '@motcua/server/src/platform/config.ts';
+import { systemClock } from '@motcua/server/src/platform/clock.ts';
+import { importCurrentUnits } from '@motcua/server/src/modules/units/units.import.ts';
+import { importCatalogFile } from '@motcua/server/src/modules/catalog/catalog.import.ts';
+import { countProcedures } from '@motcua/server/src/modules/catalog/catalog.repo.ts';
+
+const { values } = parseArgs({
+  options: {
+    pglite: { type: 'boolean', default: false },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+  },
+});
+if (values.pglite) delete process.env.DATABASE_URL;
+else process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const config = loadConfig({ NODE_ENV: 'test' });
+const catalogDir = path.join(config.SHARED_DATA_DIR, 'catalog');
+const FILES = ['dvcqg_details_502.jsonl', 'dvcqg_catalog_5670.jsonl'];
+
+/** Runs `work`, sampling the heap every 20 ms: how long it took and how high memory went. */
+async function measured<T>(work: () => Promise<T>) {
+  const heapBefore = process.memoryUsage().heapUsed;
+  let peak = heapBefore;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 20);
+  const started = performance.now();
+  const result = await work();
+  const ms = performance.now() - started;
+  clearInterval(timer);
+  return { result, ms, peakMb: (peak - heapBefore) / 1024 / 1024 };
+}
+
+async function scratchDatabase(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
+  const server = process.env.DATABASE_URL;
+  if (!server) return { url: undefined, drop: async () => {} };
+  const name = `motcua_bench_${Date.now()}`;
+  const admin = await openDatabase<Database>({ databaseUrl: server, pool: 1 });
+  await sql.raw(`create database ${name}`).execute(admin.db);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await sql.raw(`drop database if exists ${name} with (force)`).execute(admin.db);
+      await admin.close();
+    },
+  };
+}
+
+async function benchImport() {
+  const scratch = await scratchDatabase();
+  const handle = await openDatabase<Database>({ databaseUrl: scratch.url });
+  await migrate(handle.db);
+  await handle.db.transaction().execute((trx) => importCurrentUnits(trx));
+  console.log(`\nImport into an empty ${handle.engine} database (fresh, then the same files again)\n`);
+  console.log('| file | run | records | new versions | anomalies | seconds | peak heap growth MB |');
+  console.log('|---|---|---:|---:|---:|---:|---:|');
+  for (const run of ['fresh', 'again']) {
+    for (const file of FILES) {
+      const { result, ms, peakMb } = await measured(() =>
+        importCatalogFile(handle.db, path.join(catalogDir, file), { clock: systemClock, actorId: null, sharedDataDir: config.SHARED_DATA_DIR }),
+      );
+      console.log(
+        `| ${file} | ${run} | ${result.counts.records} | ${result.counts.versionsCreated} | ${result.anomalies.length} | ${(ms / 1000).toFixed(2)} | ${peakMb.toFixed(0)} |`,
+      );
+    }
+  }
+  const counts = await countProcedures(handle.db);
+  console.log(`\n${counts.procedures} procedures, ${counts.versions} versions`);
+  await handle.close();
+  await scratch.drop();
+}
+
+interface RelevanceFile {
+  queries: { q: string }[];
+}
+
+function searchPaths(): string[] {
+  const relevance = JSON.parse(
+    fs.readFileSync(path.resolve(import.meta.dirname, '../server/test/fixtures/catalog-relevance.json'), 'utf8'),
+  ) as RelevanceFile;
+  const broad = ['đăng ký', 'cấp giấy phép', 'giấy chứng nhận', 'hộ tịch', 'thuế', 'dat dai', 'xin cap lai giay to bi mat'];
+  const paths = [...relevance.queries.map((r) => r.q), ...broad].map((q) => `/api/public/procedures?q=${encodeURIComponent(q)}`);
+  paths.push(
+    `/api/public/procedures?q=${encodeURIComponent('kết hôn')}&level=commune`,
+    `/api/public/procedures?field=${encodeURIComponent('Hộ tịch')}`,
+    `/api/public/procedures?online=fully_online&page=2`,
+    `/api/public/procedures?page=10`,
+  );
+  return paths;
+}
+
+/**
+ * The load runs in a worker thread, so the client does not share the server's thread; the rotation
+ * through `paths` comes from a small file the worker can load (functions cannot cross to a worker).
+ */
+async function load(base: string, paths: string[], seconds = Number(values.seconds)) {
+  const rotation = path.join(os.tmpdir(), `motcua-bench-paths-${process.pid}-${paths.length}.cjs`);
+  fs.writeFileSync(
+    rotation,
+    `const paths = ${JSON.stringify(paths)};\nlet next = Math.floor(Math.random() * paths.length);\n` +
+      'module.exports = (request) => { request.path = paths[next++ % paths.length]; return request; };\n',
+  );
+  const result = await autocannon({
+    url: base,
+    workers: 1,
+    connections: Number(values.connections),
+    duration: seconds,
+    requests: [{ method: 'GET', setupRequest: rotation }],
+  });
+  fs.rmSync(rotation, { force: true });
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p90: result.latency.p90,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    errors: result.non2xx + result.errors,
+  };
+}
+
+await benchImport();
+
+const system = await startTestSystem();
+const { procedures } = await countProcedures(system.ctx.db);
+const paths = searchPaths();
+console.log(
+  `\nSearch under load — engine ${system.ctx.engine}, ${procedures} procedures (the province shows the national ones and its own), ` +
+    `${values.connections} connections, ${values.seconds} s per run, node ${process.version}\n`,
+);
+console.log('| load | distinct URLs | req/s | p50 ms | p90 ms | p99 ms | max ms | errors |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+const cases: [string, string[]][] = [
+  ['search: relevance queries, broad words, filters, browse', paths],
+  ['detail page', ['1.001193', '1.000080', '2.001610', '1.004222', '3.000346'].map((c) => `/api/public/procedures/${c}`)],
+];
+for (const [label, list] of cases) {
+  await load(system.url, list, 2); // warm-up
+  const r = await load(system.url, list);
+  console.log(`| ${label} | ${list.length} | ${r.rps} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.errors} |`);
+}
+// The harness drops its PostgreSQL database while the pool is still closing: PostgreSQL then ends the
+// pool's idle connections (57P01), which is expected at this point and not a failure of the bench.
+process.on('uncaughtException', (error: Error & { code?: string }) => {
+  if (error.code !== '57P01') throw error;
+});
+await system.close();

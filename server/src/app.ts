@@ -1,0 +1,23 @@
+import type { AppContext } from './context.ts';
+import { createHttpApp } from './platform/http.ts';
+import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { registerCatalogRoutes } from './modules/catalog/catalog.routes.ts';
+import { registerDossierRoutes } from './modules/dossiers/dossiers.routes.ts';
+import { registerFileRoutes } from './modules/files/files.routes.ts';
+import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import { registerUnitRoutes } from './modules/units/units.routes.ts';
+import { registerUserRoutes } from './modules/users/users.routes.ts';
+
+/** The HTTP application with every module's routes; listening is the caller's business. */
+export async function buildApp(ctx: AppContext) {
+  const app = await createHttpApp({ logLevel: ctx.config.LOG_LEVEL, webDistDir: ctx.config.WEB_DIST_DIR, trustProxy: ctx.config.TRUST_PROXY });
+  registerHealthRoutes(app, ctx);
+  registerUserRoutes(app, ctx);
+  registerUnitRoutes(app, ctx);
+  registerCalendarRoutes(app, ctx);
+  registerCatalogRoutes(app, ctx);
+  registerFileRoutes(app, ctx);
+  registerDossierRoutes(app, ctx);
+  await app.ready();
+  return app;
+}

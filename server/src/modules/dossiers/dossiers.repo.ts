@@ -1,0 +1,136 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Database, Queryable } from '../../database.ts';
+
+export type DossierInsert = Insertable<Database['dossier']>;
+export type DossierProjection = Updateable<Database['dossier']>;
+export type DossierRow = NonNullable<Awaited<ReturnType<typeof findDossier>>>;
+export type EventRow = Awaited<ReturnType<typeof eventsOf>>[number];
+export type DocumentRow = Awaited<ReturnType<typeof documentsOf>>[number];
+
+export function findDossier(db: Queryable, id: string, options: { forUpdate?: boolean } = {}) {
+  let q = db.selectFrom('dossier').selectAll().where('id', '=', id);
+  if (options.forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export function findDossierByCode(db: Queryable, code: string) {
+  return db.selectFrom('dossier').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export function findDossierByIdempotencyKey(db: Queryable, key: string) {
+  return db.selectFrom('dossier').selectAll().where('idempotency_key', '=', key).executeTakeFirst();
+}
+
+/**
+ * The next number of the unit's daily counter. The upsert locks the counter row until the reception's
+ * transaction ends, so concurrent receptions (on any instance) queue here and numbers stay gap-free:
+ * a rolled-back reception gives its number back.
+ */
+export async function nextCounter(db: Queryable, unitId: string, day: string): Promise<number> {
+  const row = await db
+    .insertInto('dossier_code_counter')
+    .values({ unit_id: unitId, day, last: 1 })
+    .onConflict((oc) => oc.columns(['unit_id', 'day']).doUpdateSet({ last: sql`dossier_code_counter.last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return Number(row.last);
+}
+
+export async function insertDossier(db: Queryable, row: DossierInsert) {
+  await db.insertInto('dossier').values(row).execute();
+}
+
+export async function updateProjection(db: Queryable, id: string, projection: DossierProjection) {
+  await db.updateTable('dossier').set(projection).where('id', '=', id).execute();
+}
+
+export async function insertEvents(db: Queryable, rows: Insertable<Database['dossier_event']>[]) {
+  if (rows.length > 0) await db.insertInto('dossier_event').values(rows).execute();
+}
+
+export function eventsOf(db: Queryable, dossierId: string) {
+  return db.selectFrom('dossier_event').selectAll().where('dossier_id', '=', dossierId).orderBy('seq').execute();
+}
+
+export async function insertDocuments(db: Queryable, rows: Insertable<Database['dossier_document']>[]) {
+  if (rows.length > 0) await db.insertInto('dossier_document').values(rows).execute();
+}
+
+export function documentsOf(db: Queryable, dossierId: string) {
+  return db.selectFrom('dossier_document').selectAll().where('dossier_id', '=', dossierId).orderBy('created_at').orderBy('name').execute();
+}
+
+export function countResults(db: Queryable, dossierId: string) {
+  return db
+    .selectFrom('dossier_document')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('dossier_id', '=', dossierId)
+    .where('purpose', '=', 'result')
+    .executeTakeFirstOrThrow()
+    .then((r) => Number(r.n));
+}
+
+export function missingFiles(db: Queryable, shas: string[]) {
+  if (shas.length === 0) return Promise.resolve([] as string[]);
+  return db
+    .selectFrom('stored_file')
+    .select('sha256')
+    .where('sha256', 'in', shas)
+    .execute()
+    .then((rows) => {
+      const found = new Set(rows.map((r) => r.sha256));
+      return shas.filter((s) => !found.has(s));
+    });
+}
+
+export function findTemplate(db: Queryable, id: string) {
+  return db.selectFrom('process_template').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** The active template of a procedure (latest version), or the default one (procedure_code null). */
+export function activeTemplate(db: Queryable, procedureCode: string | null) {
+  let q = db.selectFrom('process_template').selectAll().where('active', '=', true);
+  q = procedureCode === null ? q.where('procedure_code', 'is', null) : q.where('procedure_code', '=', procedureCode);
+  return q.orderBy('version', 'desc').limit(1).executeTakeFirst();
+}
+
+export function unitsByIds(db: Queryable, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('unit').select(['id', 'code', 'name', 'path']).where('id', 'in', ids).execute();
+}
+
+export function staffNames(db: Queryable, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('staff_account').select(['id', 'full_name']).where('id', 'in', ids).execute();
+}
+
+/** Per-procedure deadline rules (REGULATIONS.md §6): defaults when a procedure has none. */
+export async function procedureRules(db: Queryable, procedureCode: string) {
+  const row = await db.selectFrom('procedure_rule').selectAll().where('procedure_code', '=', procedureCode).executeTakeFirst();
+  return {
+    supplementPolicy: (row?.supplement_policy ?? 'pause') as 'pause' | 'restart',
+    cutoff15h: row?.cutoff_15h ?? false,
+    cutoffLastHour: row?.cutoff_last_hour ?? false,
+  };
+}
+
+/** What the public status lookup shows, in one query. */
+export function publicStatusRow(db: Queryable, code: string) {
+  return db
+    .selectFrom('dossier')
+    .leftJoin('unit', 'unit.id', 'dossier.holding_unit_id')
+    .leftJoin('staff_account', 'staff_account.id', 'dossier.assignee_id')
+    .select([
+      'dossier.code',
+      'dossier.lookup_secret',
+      'dossier.procedure_name',
+      'dossier.status',
+      'dossier.received_at',
+      'dossier.effective_due_at',
+      'dossier.returned_at',
+      'unit.name as holding_unit_name',
+      'staff_account.full_name as officer_name',
+    ])
+    .where('dossier.code', '=', code)
+    .executeTakeFirst();
+}

@@ -1,0 +1,11 @@
+import 'i18next';
+import type { CatalogMessages } from './catalog.vi.ts';
+import type { Messages } from './vi.ts';
+
+// Typed keys: `t('portal.legacy.title')` is checked against the Vietnamese messages at compile time.
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: Messages & CatalogMessages };
+  }
+}
