@@ -42,9 +42,14 @@ async function pgliteTemplate(): Promise<Blob> {
     const tmp = `${file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()));
     fs.renameSync(tmp, file);
-    // Snapshots of older sources are of no more use.
-    for (const old of fs.readdirSync(os.tmpdir()))
-      if (old.startsWith('motcua-pglite-template-') && path.join(os.tmpdir(), old) !== file) fs.rmSync(path.join(os.tmpdir(), old), { force: true });
+    // Snapshots of older sources are of no more use once nobody has made one for a while (other
+    // checkouts of the repository on this machine may still be using theirs).
+    const stale = Date.now() - 6 * 3600_000;
+    for (const old of fs.readdirSync(os.tmpdir())) {
+      const full = path.join(os.tmpdir(), old);
+      if (old.startsWith('motcua-pglite-template-') && full !== file && fs.statSync(full, { throwIfNoEntry: false })?.mtimeMs! < stale)
+        fs.rmSync(full, { force: true });
+    }
   }
   return new Blob([fs.readFileSync(file)]);
 }
