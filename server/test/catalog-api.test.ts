@@ -147,6 +147,9 @@ describe('administering the catalog', () => {
   });
 
   test('a new province procedure: version 1, shown and found; its code is unique', async () => {
+    // Searched once before it exists: the remembered answer must not hide it afterwards.
+    const earlier = (await new ApiClient(sys.url).get(`/api/public/procedures?q=${encodeURIComponent('ho tro dua don hoc sinh')}`)).body;
+    assert.notEqual(earlier.items[0]?.code, '1.999001');
     const created = await admin.post('/api/procedures', {
       code: '1.999001',
       name: 'Thủ tục hỗ trợ chi phí đưa đón học sinh vùng ven'.normalize('NFD'),

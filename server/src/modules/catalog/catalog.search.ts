@@ -185,6 +185,7 @@ interface Understood {
 
 export function forgetUnderstoodQueries(db: Queryable) {
   understood.delete(db);
+  answered.delete(db);
 }
 
 async function understand(db: Queryable, q: string): Promise<Understood> {
@@ -366,7 +367,26 @@ async function ranked(
   return { rows, total: await totalIfPastEnd(db, rows, req, where) };
 }
 
+/**
+ * Answers to recent searches, per database, under the same rules as the understood queries: the public
+ * catalog is the same for every reader and changes a few times a year, while the same few hundred
+ * queries ("khai sinh", "đăng ký kết hôn") make most of the traffic.
+ */
+const answered = new WeakMap<object, Map<string, { at: number; result: ProcedureSearchResult }>>();
+
 export async function searchProcedures(db: Queryable, req: SearchRequest): Promise<ProcedureSearchResult> {
+  let cache = answered.get(db);
+  if (!cache) answered.set(db, (cache = new Map()));
+  const key = JSON.stringify([req.q?.trim() ?? '', req.field, req.level, req.agency, req.online, req.kind, req.complete, req.page, req.pageSize, req.scopes]);
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < UNDERSTOOD_TTL_MS) return hit.result;
+  const result = await search(db, req);
+  if (cache.size >= UNDERSTOOD_MAX) cache.delete(cache.keys().next().value!);
+  cache.set(key, { at: Date.now(), result });
+  return result;
+}
+
+async function search(db: Queryable, req: SearchRequest): Promise<ProcedureSearchResult> {
   const q = req.q?.trim() ?? '';
   if (q === '') return browse(db, req);
   if (CODE_QUERY.test(q)) {
