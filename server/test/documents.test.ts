@@ -137,7 +137,7 @@ describe('documents', () => {
     const outsider = new ApiClient(sys.url);
     assert.equal((await bytes('admin', `/api/dossiers/${d.id}/documents/receipt.pdf`)).status, 200);
     assert.equal((await fetch(`${sys.url}/api/dossiers/${d.id}/documents/receipt.pdf`)).status, 401);
-    assert.equal((await outsider.get(`/api/dossiers/${d.id}/documents/nothing.pdf`)).status, 401);
+    assert.equal((await outsider.get(`/api/dossiers/${d.id}/documents/nothing.pdf`)).status, 400, 'only the slips exist');
   });
 
   test('a dossier received under Circular 01/2018 has its forms and no stop notice', async () => {
