@@ -3,6 +3,7 @@ import { createHttpApp } from './platform/http.ts';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { registerCatalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { registerDossierRoutes } from './modules/dossiers/dossiers.routes.ts';
+import { registerDocumentRoutes } from './modules/documents/documents.routes.ts';
 import { registerFileRoutes } from './modules/files/files.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerUnitRoutes } from './modules/units/units.routes.ts';
@@ -18,6 +19,7 @@ export async function buildApp(ctx: AppContext) {
   registerCatalogRoutes(app, ctx);
   registerFileRoutes(app, ctx);
   registerDossierRoutes(app, ctx);
+  registerDocumentRoutes(app, ctx);
   await app.ready();
   return app;
 }

@@ -13,6 +13,8 @@ export const routes: RouteObject[] = [
     HydrateFallback: PageLoader,
     children: [
       { index: true, lazy: async () => ({ Component: (await import('./apps/portal/PortalHome.tsx')).PortalHome }) },
+      { path: 'tra-cuu/:code', lazy: async () => ({ Component: (await import('./apps/portal/documents/StatusPage.tsx')).StatusPage }) },
+      { path: 'xac-minh/:token?', lazy: async () => ({ Component: (await import('./apps/portal/documents/VerifyPage.tsx')).VerifyPage }) },
       { path: 'thu-tuc/*', lazy: async () => ({ Component: (await import('./apps/portal/catalog/CatalogRoutes.tsx')).CatalogRoutes }) },
       {
         path: 'office',
@@ -32,6 +34,7 @@ export const routes: RouteObject[] = [
           { path: 'units', lazy: async () => ({ Component: (await import('./apps/admin/UnitsPage.tsx')).UnitsPage }) },
           { path: 'staff', lazy: async () => ({ Component: (await import('./apps/admin/StaffPage.tsx')).StaffPage }) },
           { path: 'calendar', lazy: async () => ({ Component: (await import('./apps/admin/calendar/CalendarPage.tsx')).CalendarPage }) },
+          { path: 'papers', lazy: async () => ({ Component: (await import('./apps/admin/documents/PaperTemplatesPage.tsx')).PaperTemplatesPage }) },
           { path: 'catalog/*', lazy: async () => ({ Component: (await import('./apps/admin/catalog/CatalogAdmin.tsx')).CatalogAdmin }) },
         ],
       },

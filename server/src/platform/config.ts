@@ -31,6 +31,8 @@ const ConfigSchema = z.object({
   /** Where ../shared/data lives (reference data for seeds and imports). */
   SHARED_DATA_DIR: z.string().default(path.resolve(import.meta.dirname, '../../../../shared/data')),
   WEB_DIST_DIR: z.string().default(path.resolve(import.meta.dirname, '../../../web/dist')),
+  /** The public address printed in QR codes and links on papers (status page, verification); default http://localhost:PORT. */
+  PUBLIC_BASE_URL: z.string().url().optional(),
   SEED_DEMO: z
     .enum(['auto', 'never'])
     .default('auto')
@@ -54,3 +56,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   return parsed.data;
 }
+
+/** The public address of the portal as printed on papers. */
+export const publicBaseUrl = (config: Config) => (config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');

@@ -591,6 +591,27 @@ export class DossierService {
     return open.length;
   }
 
+  /**
+   * Digitization (TT 03/2025 Art. 5): a paper the applicant handed in gets its scanned file. Counter
+   * officers and the units holding the dossier may do it; the file must be uploaded first.
+   */
+  async markDigitized(principal: StaffPrincipal, id: string, documentId: string, file: { sha256: string; name: string | null }) {
+    const dossier = await repo.findDossier(this.db, id);
+    if (!dossier || !(await this.canSee(principal, dossier))) throw errors.forbidden();
+    const paths = await this.unitPaths(dossier);
+    if (![paths.receiving, paths.holding].some((p) => p && covers(principal, p, ['counter_officer', 'specialist', 'leader']))) throw errors.forbidden();
+    await this.checkFiles(this.db, [{ name: 'scan', originals: 0, copies: 0, provided: true, digitized: true, fileSha256: file.sha256 }], 'body');
+    const updated = await this.db
+      .updateTable('dossier_document')
+      .set({ digitized: true, file_sha256: file.sha256, file_name: file.name })
+      .where('id', '=', documentId)
+      .where('dossier_id', '=', id)
+      .where('purpose', 'in', ['intake', 'supplement'])
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) throw errors.notFound(t('giấy tờ này trong hồ sơ', 'This document of the dossier'));
+    return this.detail(principal, id);
+  }
+
   /** The status lookup printed on the receipt: the code and its secret; nothing personal. */
   async publicStatus(code: string, secret: string) {
     const d = await repo.publicStatusRow(this.db, code);

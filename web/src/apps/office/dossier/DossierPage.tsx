@@ -16,6 +16,8 @@ import { DossierHeader } from './DossierHeader.tsx';
 import { DossierTimeline } from './DossierTimeline.tsx';
 import { StepsPanel } from './StepsPanel.tsx';
 import { ACTION_TYPES } from '@motcua/core/dossiers/schemas.ts';
+import { PrintPanel } from '../documents/PrintPanel.tsx';
+import { SignedResultsPanel } from '../documents/SignedResultsPanel.tsx';
 
 /** /office/dossiers/:id: the dossier, its process and history, and the actions the officer may take. */
 export function DossierPage() {
@@ -69,6 +71,8 @@ export function DossierPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
+            <PrintPanel dossier={dossier} />
+            <SignedResultsPanel dossier={dossier} />
             <StepsPanel dossier={dossier} />
             <ApplicantPanel dossier={dossier} communes={communes.data ?? []} />
             <DocumentsPanel dossier={dossier} />

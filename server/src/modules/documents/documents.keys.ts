@@ -1,0 +1,173 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import forge from 'node-forge';
+
+/**
+ * The key store: DATA_DIR/keys, readable by the server only. It holds this deployment's certificate
+ * authority (generated on first use: a local test CA for the demo and the tests; a province replaces it
+ * with certificates from a licensed provider by dropping `<user id>.p12` and `<user id>.pass` here) and
+ * one PKCS#12 file per signer with its password beside it. Keys never leave the server and the
+ * password is never logged or sent.
+ */
+export interface SignerKey {
+  p12: Buffer;
+  password: string;
+  certificatePem: string;
+  subject: string;
+  serial: string;
+  notAfter: Date;
+}
+
+/**
+ * Names in certificates are kept ASCII: node-forge writes a parsed UTF-8 name back encoded twice, so a
+ * signature's issuer would no longer match its certificate. The visible stamp carries the Vietnamese.
+ */
+export const asciiName = (s: string) =>
+  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^\x20-\x7e]/g, '').trim();
+
+const writeSecret = (file: string, data: string | Buffer) => {
+  fs.writeFileSync(file, data, { mode: 0o600 });
+};
+
+function newKeyPair() {
+  // Node's native RSA generation: node-forge's pure JavaScript one takes seconds.
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return {
+    privateKey: forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()),
+    publicKey: forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString()),
+  };
+}
+
+const serialNumber = () => {
+  const bytes = randomBytes(12);
+  bytes[0] = bytes[0]! & 0x7f; // positive
+  return bytes.toString('hex');
+};
+
+export class KeyStore {
+  private readonly dir: string;
+  private ca: { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey } | null = null;
+
+  constructor(dataDir: string, private readonly caName: string) {
+    this.dir = path.resolve(dataDir, 'keys');
+  }
+
+  private ensureDir() {
+    fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+  }
+
+  /** The certificate authority, made on first use (a local test CA). */
+  authority() {
+    if (this.ca) return this.ca;
+    this.ensureDir();
+    const certFile = path.join(this.dir, 'ca.pem');
+    const keyFile = path.join(this.dir, 'ca.key.pem');
+    if (fs.existsSync(certFile) && fs.existsSync(keyFile)) {
+      this.ca = { cert: forge.pki.certificateFromPem(fs.readFileSync(certFile, 'utf8')), key: forge.pki.privateKeyFromPem(fs.readFileSync(keyFile, 'utf8')) as forge.pki.rsa.PrivateKey };
+      return this.ca;
+    }
+    const keys = newKeyPair();
+    const cert = forge.pki.createCertificate();
+    cert.publicKey = keys.publicKey;
+    cert.serialNumber = serialNumber();
+    cert.validity.notBefore = new Date(Date.now() - 24 * 3600_000);
+    cert.validity.notAfter = new Date(Date.now() + 10 * 365 * 24 * 3600_000);
+    const attrs = [
+      { name: 'commonName', value: `${asciiName(this.caName)} test CA` },
+      { name: 'organizationName', value: 'MotCua test CA' },
+      { name: 'countryName', value: 'VN' },
+    ];
+    cert.setSubject(attrs as forge.pki.CertificateField[]);
+    cert.setIssuer(attrs as forge.pki.CertificateField[]);
+    cert.setExtensions([
+      { name: 'basicConstraints', cA: true, critical: true },
+      { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+      { name: 'subjectKeyIdentifier' },
+    ]);
+    cert.sign(keys.privateKey, forge.md.sha256.create());
+    writeSecret(keyFile, forge.pki.privateKeyToPem(keys.privateKey));
+    fs.writeFileSync(certFile, forge.pki.certificateToPem(cert));
+    this.ca = { cert, key: keys.privateKey as forge.pki.rsa.PrivateKey };
+    return this.ca;
+  }
+
+  authorityPem() {
+    return forge.pki.certificateToPem(this.authority().cert);
+  }
+
+  private files(userId: string) {
+    if (!/^[0-9a-f-]{36}$/.test(userId)) throw new Error('bad signer id');
+    return { p12: path.join(this.dir, `${userId}.p12`), pass: path.join(this.dir, `${userId}.pass`) };
+  }
+
+  /** The signer's key: the configured PKCS#12, or one issued by the local CA on first use. */
+  signerKey(userId: string, fullName: string, unitName: string): SignerKey {
+    this.ensureDir();
+    const files = this.files(userId);
+    if (!fs.existsSync(files.p12) || !fs.existsSync(files.pass)) this.issue(userId, fullName, unitName);
+    const p12 = fs.readFileSync(files.p12);
+    const password = fs.readFileSync(files.pass, 'utf8').trim();
+    const parsed = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(p12.toString('binary')), password);
+    const bag = parsed.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!]?.[0];
+    if (!bag?.cert) throw new Error('no certificate in the signer key');
+    return {
+      p12,
+      password,
+      certificatePem: forge.pki.certificateToPem(bag.cert),
+      subject: subjectText(bag.cert),
+      serial: bag.cert.serialNumber,
+      notAfter: bag.cert.validity.notAfter,
+    };
+  }
+
+  private issue(userId: string, fullName: string, unitName: string) {
+    const ca = this.authority();
+    const keys = newKeyPair();
+    const cert = forge.pki.createCertificate();
+    cert.publicKey = keys.publicKey;
+    cert.serialNumber = serialNumber();
+    cert.validity.notBefore = new Date(Date.now() - 24 * 3600_000);
+    cert.validity.notAfter = new Date(Date.now() + 3 * 365 * 24 * 3600_000);
+    cert.setSubject([
+      { name: 'commonName', value: asciiName(fullName) },
+      { name: 'organizationName', value: asciiName(unitName) },
+      { name: 'countryName', value: 'VN' },
+    ] as forge.pki.CertificateField[]);
+    cert.setIssuer(ca.cert.subject.attributes);
+    cert.setExtensions([
+      { name: 'basicConstraints', cA: false },
+      { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
+      { name: 'extKeyUsage', emailProtection: true },
+    ]);
+    cert.sign(ca.key, forge.md.sha256.create());
+    const password = randomBytes(18).toString('base64url');
+    const p12 = forge.pkcs12.toPkcs12Asn1(keys.privateKey, [cert, ca.cert], password, { algorithm: '3des' });
+    const files = this.files(userId);
+    writeSecret(files.pass, password);
+    writeSecret(files.p12, Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary'));
+  }
+
+  /** Whether `cert` was issued by this deployment's authority. */
+  trusts(cert: forge.pki.Certificate) {
+    try {
+      return this.authority().cert.verify(cert);
+    } catch {
+      return false;
+    }
+  }
+}
+
+export function subjectText(cert: forge.pki.Certificate) {
+  return cert.subject.attributes
+    .map((a) => {
+      let value = String(a.value ?? '');
+      try {
+        value = forge.util.decodeUtf8(value);
+      } catch {
+        // already text
+      }
+      return `${a.shortName ?? a.name}=${value}`;
+    })
+    .join(', ');
+}

@@ -1,0 +1,69 @@
+import { createRequire } from 'node:module';
+
+/**
+ * pdfkit, loaded so that many papers a second are cheap: pdfkit parses each font anew for every
+ * document (fontkit.create) and shapes every word again (its layout cache lives per document). Here the
+ * parsed fonts are shared by all documents (fontkit fonts are immutable once parsed) and so are the
+ * shaped words; each document still makes its own subset of the glyphs it uses.
+ */
+const local = createRequire(import.meta.url);
+const fromPdfkit = createRequire(local.resolve('pdfkit'));
+const fontkitPath = fromPdfkit.resolve('fontkit');
+const fontkit = fromPdfkit('fontkit') as { create: (buffer: Uint8Array, family?: string) => object };
+const parsed = new Map<Uint8Array, object>();
+const cached = fromPdfkit.cache[fontkitPath];
+if (cached && !(cached.exports as { __shared?: boolean }).__shared) {
+  cached.exports = {
+    ...fontkit,
+    __shared: true,
+    create(buffer: Uint8Array, family?: string) {
+      let font = parsed.get(buffer);
+      if (!font) {
+        font = fontkit.create(buffer, family);
+        knowCharacters(font as { glyphForCodePoint?: (cp: number) => unknown });
+        parsed.set(buffer, font);
+      }
+      return font;
+    },
+  };
+}
+
+/**
+ * fontkit caches each glyph with the characters it was first met for. A glyph first reached by
+ * decomposing a precomposed letter (Ồ → O + marks) is cached with none, and the PDF's text layer then
+ * loses that letter (copy, search and pdftotext read "H ÀN" for "HOÀN"). Meeting every base letter
+ * by its own code point first fixes the mapping for good.
+ */
+function knowCharacters(font: { glyphForCodePoint?: (cp: number) => unknown }) {
+  if (!font.glyphForCodePoint) return;
+  const ranges: [number, number][] = [[0x20, 0x7e], [0xa0, 0x24f], [0x300, 0x323], [0x1ea0, 0x1ef9], [0x2010, 0x2027]];
+  for (const [from, to] of ranges) for (let cp = from; cp <= to; cp++) font.glyphForCodePoint(cp);
+}
+
+const PDFDocument = local('pdfkit') as typeof import('pdfkit');
+
+type Run = unknown;
+const shaped = new WeakMap<object, Map<string, Run>>();
+let patched = false;
+
+/** Shares shaped words across documents; called once the embedded-font class is reachable. */
+export function shareLayouts(doc: PDFKit.PDFDocument) {
+  if (patched) return;
+  const font = (doc as unknown as { _font?: { font?: object; layoutCached?: unknown } })._font;
+  if (!font?.font || typeof font.layoutCached !== 'function') return;
+  const proto = Object.getPrototypeOf(font) as { layoutCached: (this: { font: object }, text: string) => Run };
+  const original = proto.layoutCached;
+  proto.layoutCached = function (text: string) {
+    let runs = shaped.get(this.font);
+    if (!runs) shaped.set(this.font, (runs = new Map()));
+    let run = runs.get(text);
+    if (run === undefined) {
+      run = original.call(this, text);
+      if (runs.size < 50_000) runs.set(text, run);
+    }
+    return run;
+  };
+  patched = true;
+}
+
+export default PDFDocument;
