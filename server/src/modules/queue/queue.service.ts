@@ -66,8 +66,31 @@ const toGroup = (g: repo.GroupRow): Group => ({
 const minutes = (from: Date | null, to: Date | null) => (from && to ? (to.getTime() - from.getTime()) / 60_000 : null);
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/**
+ * A few seconds' memory of what every ticket and call reads but seldom changes (the centre, its hours,
+ * its settings and who sits at which counter, for wait estimates). An edit shows everywhere within TTL.
+ */
+class ShortCache {
+  private readonly entries = new Map<string, { until: number; value: Promise<unknown> }>();
+  constructor(private readonly ttlMs: number) {}
+  get<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const now = Date.now();
+    const hit = this.entries.get(key);
+    if (hit && hit.until > now) return hit.value as Promise<T>;
+    const value = load();
+    this.entries.set(key, { until: now + this.ttlMs, value });
+    value.catch(() => this.entries.delete(key));
+    if (this.entries.size > 1000) this.entries.clear();
+    return value;
+  }
+  clear() {
+    this.entries.clear();
+  }
+}
+
 /** The queue's use cases: setup, tickets, counter actions, the board and the figures. */
 export class QueueService {
+  private readonly cache = new ShortCache(5_000);
   constructor(private readonly ctx: AppContext) {}
 
   private get db() {
@@ -84,7 +107,7 @@ export class QueueService {
 
   /** A centre by id or agency code (a 404 when there is none). */
   async centre(ref: string): Promise<UnitRecord> {
-    const unit = UUID.test(ref) ? await getUnitRecord(this.db, ref) : await getUnitRecordByCode(this.db, ref);
+    const unit = await this.cache.get(`centre:${ref}`, async () => (UUID.test(ref) ? await getUnitRecord(this.db, ref) : await getUnitRecordByCode(this.db, ref)) ?? null);
     if (!unit || !unit.active) throw errors.notFound(t('trung tâm phục vụ', 'Service centre'));
     return unit;
   }
@@ -100,9 +123,9 @@ export class QueueService {
 
   /** The centre's opening periods on a day, from the calendar module (holidays, make-up days, its hours). */
   async hours(centre: UnitRecord, day: string) {
-    const calendar = await calendarService(this.db).calendarFor(centre);
-    const info = calendar.dayInfo(day);
-    const periods = info.periods.map((p) => ({ startMinute: p.startMinute, endMinute: p.endMinute }));
+    const periods = await this.cache.get(`hours:${centre.id}:${day}`, async () =>
+      (await calendarService(this.db).calendarFor(centre)).dayInfo(day).periods.map((p) => ({ startMinute: p.startMinute, endMinute: p.endMinute })),
+    );
     const fmt = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
     const dayStart = Date.parse(`${day}T00:00:00+07:00`);
     const now = this.now().getTime();
@@ -158,6 +181,7 @@ export class QueueService {
     const centre = await this.centre(ref);
     this.allow(principal, centre, ADMIN);
     await repo.saveSettings(this.db, centre.id, { max_priority_in_row: input.maxPriorityInRow, slot_minutes: input.slotMinutes, slot_capacity: input.slotCapacity }, this.now());
+    this.cache.clear();
     return this.settings(this.db, centre.id);
   }
 
@@ -195,6 +219,7 @@ export class QueueService {
       ...(input.sort !== undefined ? { sort: input.sort } : {}),
       ...(input.active !== undefined ? { active: input.active } : {}),
     });
+    this.cache.clear();
     return toGroup((await repo.findGroup(this.db, id))!);
   }
 
@@ -231,6 +256,7 @@ export class QueueService {
       });
       if (input.groupIds) await repo.setCounterGroups(trx, id, [...new Set(input.groupIds)]);
     });
+    this.cache.clear();
     return (await this.countersOf(centre.id)).find((c) => c.id === id)!;
   }
 
@@ -319,15 +345,17 @@ export class QueueService {
 
   private async view(row: repo.TicketRow): Promise<TicketView> {
     const [centre, group, counter, ahead, rating] = await Promise.all([
-      getUnitRecord(this.db, row.centre_id),
-      repo.findGroup(this.db, row.group_id),
-      row.counter_id ? repo.findCounter(this.db, row.counter_id) : null,
+      this.centre(row.centre_id),
+      this.cache.get(`group:${row.group_id}`, () => repo.findGroup(this.db, row.group_id)),
+      row.counter_id ? this.cache.get(`counter:${row.counter_id}`, () => repo.findCounter(this.db, row.counter_id!)) : null,
       repo.peopleAhead(this.db, row),
-      repo.ratingOf(this.db, row.id),
+      row.status === 'done' ? repo.ratingOf(this.db, row.id) : null,
     ]);
     let wait = 0;
     if (ahead > 0) {
-      const [averages, counters] = await Promise.all([repo.serviceAverages(this.db, row.centre_id, row.day), this.countersOf(row.centre_id)]);
+      const [averages, counters] = await this.cache.get(`estimate:${row.centre_id}:${row.day}`, () =>
+        Promise.all([repo.serviceAverages(this.db, row.centre_id, row.day), this.countersOf(row.centre_id)]),
+      );
       const open = counters.filter((c) => c.active && c.officer && c.groupIds.includes(row.group_id)).length;
       wait = estimatedWaitMinutes(ahead, Number(averages.find((a) => a.group_id === row.group_id)?.minutes ?? 0) || group!.minutes_per_ticket, open);
     }
@@ -486,7 +514,7 @@ export class QueueService {
   async callNext(principal: StaffPrincipal, counterId: string): Promise<TicketView | null> {
     const { centre } = await this.myCounter(principal, counterId);
     await this.assertFree(counterId);
-    const settings = await this.settings(this.db, centre.id);
+    const settings = await this.cache.get(`settings:${centre.id}`, () => this.settings(this.db, centre.id));
     const now = this.now();
     const called = await this.db.transaction().execute(async (trx) => {
       const counter = await repo.lockCounter(trx, counterId);
