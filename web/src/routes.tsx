@@ -21,6 +21,8 @@ export const routes: RouteObject[] = [
           { index: true, lazy: async () => ({ Component: (await import('./apps/office/OfficeHome.tsx')).OfficeHome }) },
           { path: 'receive', lazy: async () => ({ Component: (await import('./apps/office/reception/ReceptionPage.tsx')).ReceptionPage }) },
           { path: 'queue', lazy: async () => ({ Component: (await import('./apps/office/queue/QueuePage.tsx')).QueuePage }) },
+          { path: 'counter', lazy: async () => ({ Component: (await import('./apps/office/counter/CounterPage.tsx')).CounterPage }) },
+          { path: 'queue-stats', lazy: async () => ({ Component: (await import('./apps/office/queueStats/QueueStatsPage.tsx')).QueueStatsPage }) },
           { path: 'dossiers/:id', lazy: async () => ({ Component: (await import('./apps/office/dossier/DossierPage.tsx')).DossierPage }) },
         ],
       },
@@ -32,6 +34,7 @@ export const routes: RouteObject[] = [
           { path: 'units', lazy: async () => ({ Component: (await import('./apps/admin/UnitsPage.tsx')).UnitsPage }) },
           { path: 'staff', lazy: async () => ({ Component: (await import('./apps/admin/StaffPage.tsx')).StaffPage }) },
           { path: 'calendar', lazy: async () => ({ Component: (await import('./apps/admin/calendar/CalendarPage.tsx')).CalendarPage }) },
+          { path: 'queue', lazy: async () => ({ Component: (await import('./apps/admin/queue/QueueAdminPage.tsx')).QueueAdminPage }) },
           { path: 'catalog/*', lazy: async () => ({ Component: (await import('./apps/admin/catalog/CatalogAdmin.tsx')).CatalogAdmin }) },
         ],
       },
@@ -39,6 +42,8 @@ export const routes: RouteObject[] = [
     ],
   },
   { path: 'kiosk', HydrateFallback: PageLoader, lazy: async () => ({ Component: (await import('./apps/kiosk/KioskApp.tsx')).KioskApp }) },
+  { path: 'kiosk/ticket/:id', HydrateFallback: PageLoader, lazy: async () => ({ Component: (await import('./apps/kiosk/TicketPrint.tsx')).TicketPrint }) },
+  { path: 'display/:centre', HydrateFallback: PageLoader, lazy: async () => ({ Component: (await import('./apps/display/DisplayApp.tsx')).DisplayApp }) },
   { path: 'display', HydrateFallback: PageLoader, lazy: async () => ({ Component: (await import('./apps/display/DisplayApp.tsx')).DisplayApp }) },
 ];
 
