@@ -93,6 +93,8 @@ create table queue_ticket (
 );
 create index queue_ticket_waiting on queue_ticket (group_id, status, queued_at) where status = 'waiting';
 create index queue_ticket_centre_day on queue_ticket (centre_id, day);
+create index queue_ticket_at_counter on queue_ticket (counter_id) where status in ('called', 'serving');
+create index queue_ticket_number on queue_ticket (centre_id, day, number);
 
 -- Everything that happened to a ticket, in order (the figures and the audit read it).
 create table queue_ticket_event (

@@ -175,6 +175,9 @@ describe('queue', () => {
     const later = await portal.post(`/api/public/queue/centres/${CENTRE}/bookings`, { groupId: groupC.id, slotStart: tomorrow.start });
     assert.equal((await portal.post(`/api/public/queue/bookings/${later.body.bookingCode}/activate`)).body.code, 'booking_not_today');
 
+    const qr = await fetch(`${sys.url}/api/public/queue/bookings/${booking.body.bookingCode}/qr.svg`);
+    assert.equal(qr.headers.get('content-type'), 'image/svg+xml');
+    assert.match(await qr.text(), /^<svg /);
     const active = await portal.post(`/api/public/queue/bookings/${booking.body.bookingCode}/activate`);
     assert.equal(active.body.status, 'waiting');
     assert.equal(active.body.priority, 'appointment');

@@ -13,6 +13,7 @@ export const routes: RouteObject[] = [
     HydrateFallback: PageLoader,
     children: [
       { index: true, lazy: async () => ({ Component: (await import('./apps/portal/PortalHome.tsx')).PortalHome }) },
+      { path: 'lay-so', lazy: async () => ({ Component: (await import('./apps/portal/queue/BookingPage.tsx')).BookingPage }) },
       { path: 'thu-tuc/*', lazy: async () => ({ Component: (await import('./apps/portal/catalog/CatalogRoutes.tsx')).CatalogRoutes }) },
       {
         path: 'office',

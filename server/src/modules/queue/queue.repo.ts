@@ -102,16 +102,24 @@ export async function addEvent(db: Queryable, row: { ticket_id: string; at: Date
     .execute();
 }
 
-const inLine = (db: Queryable) =>
-  db.selectFrom('queue_ticket').selectAll().where('status', '=', 'waiting').orderBy('queued_at').orderBy('seq').limit(1).forUpdate().skipLocked();
+const inLine = (db: Queryable) => db.selectFrom('queue_ticket').selectAll().where('status', '=', 'waiting').orderBy('queued_at').orderBy('seq').limit(1);
 
-/** The oldest waiting tickets a counter may call (each locked, skipping ones another counter holds). */
+/**
+ * The oldest waiting tickets a counter may call, unlocked: the caller claims its choice with
+ * `claimWaiting`, which fails if another counter took it first (then it looks again). No ticket is
+ * skipped because another counter merely looked at it.
+ */
 export async function callCandidates(db: Queryable, counterId: string, groupIds: string[]) {
   const transferred = await inLine(db).where('target_counter_id', '=', counterId).executeTakeFirst();
   if (groupIds.length === 0) return { transferred: transferred ?? null, priority: null, normal: null };
   const priority = await inLine(db).where('group_id', 'in', groupIds).where('target_counter_id', 'is', null).where('priority', '<>', 'none').executeTakeFirst();
   const normal = await inLine(db).where('group_id', 'in', groupIds).where('target_counter_id', 'is', null).where('priority', '=', 'none').executeTakeFirst();
   return { transferred: transferred ?? null, priority: priority ?? null, normal: normal ?? null };
+}
+
+/** Takes a waiting ticket for a call: null when another transaction took it first. */
+export async function claimWaiting(db: Queryable, id: string) {
+  return (await db.updateTable('queue_ticket').set({ status: 'called' }).where('id', '=', id).where('status', '=', 'waiting').returningAll().executeTakeFirst()) ?? null;
 }
 
 /** Waiting tickets ahead of one in its group (the line as the kiosk and the printed ticket show it). */

@@ -1,3 +1,4 @@
+import * as bwipjs from 'bwip-js/node';
 import { z } from 'zod';
 import { Problem } from '@motcua/core/http/problem.ts';
 import {
@@ -117,6 +118,9 @@ export function registerQueueRoutes(app: HttpApp, ctx: AppContext) {
   );
   app.post('/api/public/queue/bookings/:code/activate', { schema: { tags, summary: 'Kích hoạt lịch hẹn tại ki-ốt / Activate a booking at the kiosk (QR scanned)', params: z.strictObject({ code: z.string().trim().min(6).max(20) }), response: { 200: TicketView, ...problems } } }, async (request) =>
     service.activate(request.params.code),
+  );
+  app.get('/api/public/queue/bookings/:code/qr.svg', { schema: { tags, summary: 'Mã QR của lịch hẹn / QR code of a booking (scanned at the kiosk)', params: z.strictObject({ code: z.string().trim().regex(/^[A-Z0-9]{6,20}$/) }), response: { 200: z.any(), 400: Problem } } }, async (request, reply) =>
+    reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(bwipjs.toSVG({ bcid: 'qrcode', text: request.params.code, scale: 4, paddingwidth: 2, paddingheight: 2 })),
   );
   app.get('/api/public/queue/centres/:centre/board', { schema: { tags, summary: 'Bảng hiển thị / The display board state', params: CentreParams, response: { 200: BoardState, 404: Problem } } }, async (request) =>
     service.board(request.params.centre),

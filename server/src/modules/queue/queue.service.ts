@@ -517,14 +517,20 @@ export class QueueService {
     const settings = await this.cache.get(`settings:${centre.id}`, () => this.settings(this.db, centre.id));
     const now = this.now();
     const called = await this.db.transaction().execute(async (trx) => {
+      // The counter row serialises this counter's calls (its streak); tickets are claimed one by one.
       const counter = await repo.lockCounter(trx, counterId);
       const groupIds = (await repo.counterGroupsOf(trx, [counterId])).map((l) => l.group_id);
-      const candidates = await repo.callCandidates(trx, counterId, groupIds);
-      const choice = chooseNext({ ...candidates, streak: counter!.priority_streak, maxPriorityInRow: settings.maxPriorityInRow });
-      if (!choice) return null;
-      await this.markCalled(trx, choice.ticket, counterId, principal, now);
-      await repo.updateCounter(trx, counterId, { priority_streak: choice.streak });
-      return choice.ticket;
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const candidates = await repo.callCandidates(trx, counterId, groupIds);
+        const choice = chooseNext({ ...candidates, streak: counter!.priority_streak, maxPriorityInRow: settings.maxPriorityInRow });
+        if (!choice) return null;
+        const claimed = await repo.claimWaiting(trx, choice.ticket.id);
+        if (!claimed) continue; // another counter called it a moment ago: look again
+        await this.markCalled(trx, choice.ticket, counterId, principal, now);
+        await repo.updateCounter(trx, counterId, { priority_streak: choice.streak });
+        return choice.ticket;
+      }
+      throw conflict('queue_busy', 'Hàng đợi đang bận, vui lòng gọi lại', 'The queue is busy, please call again');
     });
     if (!called) return null;
     return this.announce(called.id, 'called');

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../../api/client.ts';
 import { queueApi, queuePaths, type CounterDesk, type QueueSetup } from '../../../api/queue.ts';
 import { ProblemAlert } from '../../../shared/ProblemAlert.tsx';
 import { useSignedInUser } from '../../../shared/session/useSession.ts';
@@ -24,11 +25,18 @@ export function CounterPage() {
   const counterId = desk?.counter.id ?? mine?.id ?? null;
 
   async function load(id: string) {
-    setDesk(await (await import('../../../api/client.ts')).api.get<CounterDesk>(queuePaths.desk(id)));
+    setDesk(await api.get<CounterDesk>(queuePaths.desk(id)));
   }
   useEffect(() => {
     if (mine && !desk) void load(mine.id).catch(setError);
   }, [mine?.id]);
+  // The line changes as the kiosk issues tickets: refresh it every few seconds while at the counter.
+  useEffect(() => {
+    if (!desk?.counter.id) return;
+    const id = desk.counter.id;
+    const timer = setInterval(() => void load(id).catch(() => {}), 5000);
+    return () => clearInterval(timer);
+  }, [desk?.counter.id]);
 
   async function run(action: () => Promise<unknown>, after?: (result: any) => void) {
     setError(null);
