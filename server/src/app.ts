@@ -6,6 +6,7 @@ import { registerDossierRoutes } from './modules/dossiers/dossiers.routes.ts';
 import { registerDocumentRoutes } from './modules/documents/documents.routes.ts';
 import { registerFileRoutes } from './modules/files/files.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import { registerQueueRoutes } from './modules/queue/queue.routes.ts';
 import { registerUnitRoutes } from './modules/units/units.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 
@@ -20,6 +21,7 @@ export async function buildApp(ctx: AppContext) {
   registerFileRoutes(app, ctx);
   registerDossierRoutes(app, ctx);
   registerDocumentRoutes(app, ctx);
+  registerQueueRoutes(app, ctx);
   await app.ready();
   return app;
 }

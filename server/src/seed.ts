@@ -7,6 +7,7 @@ import { importCurrentUnits, importNsoMappingCsv, importPackageMappings, type Im
 import { createRootUnit, createUnit, getUnitRecord } from './modules/units/units.service.ts';
 import { seedAccount } from './modules/users/users.service.ts';
 import { seedOfficialSchedules } from './modules/calendar/calendar.service.ts';
+import { seedDemoQueue } from './modules/queue/queue.seed.ts';
 import { seedDemoCatalog } from './modules/catalog/catalog.seed.ts';
 import { systemClock } from './platform/clock.ts';
 
@@ -65,5 +66,6 @@ export async function seedDemo(db: Db): Promise<boolean> {
     { username: 'giamsat', fullName: 'Phạm Thu Giám Sát', grants: [{ role: 'supervisor' as const, unitId: root.id }] },
   ];
   for (const a of accounts) await seedAccount(db, { ...a, password: DEMO_PASSWORD });
+  await seedDemoQueue(db, centre.id);
   return true;
 }

@@ -15,6 +15,7 @@ export const routes: RouteObject[] = [
       { index: true, lazy: async () => ({ Component: (await import('./apps/portal/PortalHome.tsx')).PortalHome }) },
       { path: 'tra-cuu/:code', lazy: async () => ({ Component: (await import('./apps/portal/documents/StatusPage.tsx')).StatusPage }) },
       { path: 'xac-minh/:token?', lazy: async () => ({ Component: (await import('./apps/portal/documents/VerifyPage.tsx')).VerifyPage }) },
+      { path: 'lay-so', lazy: async () => ({ Component: (await import('./apps/portal/queue/BookingPage.tsx')).BookingPage }) },
       { path: 'thu-tuc/*', lazy: async () => ({ Component: (await import('./apps/portal/catalog/CatalogRoutes.tsx')).CatalogRoutes }) },
       {
         path: 'office',
@@ -23,6 +24,8 @@ export const routes: RouteObject[] = [
           { index: true, lazy: async () => ({ Component: (await import('./apps/office/OfficeHome.tsx')).OfficeHome }) },
           { path: 'receive', lazy: async () => ({ Component: (await import('./apps/office/reception/ReceptionPage.tsx')).ReceptionPage }) },
           { path: 'queue', lazy: async () => ({ Component: (await import('./apps/office/queue/QueuePage.tsx')).QueuePage }) },
+          { path: 'counter', lazy: async () => ({ Component: (await import('./apps/office/counter/CounterPage.tsx')).CounterPage }) },
+          { path: 'queue-stats', lazy: async () => ({ Component: (await import('./apps/office/queueStats/QueueStatsPage.tsx')).QueueStatsPage }) },
           { path: 'dossiers/:id', lazy: async () => ({ Component: (await import('./apps/office/dossier/DossierPage.tsx')).DossierPage }) },
         ],
       },
@@ -35,6 +38,7 @@ export const routes: RouteObject[] = [
           { path: 'staff', lazy: async () => ({ Component: (await import('./apps/admin/StaffPage.tsx')).StaffPage }) },
           { path: 'calendar', lazy: async () => ({ Component: (await import('./apps/admin/calendar/CalendarPage.tsx')).CalendarPage }) },
           { path: 'papers', lazy: async () => ({ Component: (await import('./apps/admin/documents/PaperTemplatesPage.tsx')).PaperTemplatesPage }) },
+          { path: 'queue', lazy: async () => ({ Component: (await import('./apps/admin/queue/QueueAdminPage.tsx')).QueueAdminPage }) },
           { path: 'catalog/*', lazy: async () => ({ Component: (await import('./apps/admin/catalog/CatalogAdmin.tsx')).CatalogAdmin }) },
         ],
       },
@@ -42,6 +46,8 @@ export const routes: RouteObject[] = [
     ],
   },
   { path: 'kiosk', HydrateFallback: PageLoader, lazy: async () => ({ Component: (await import('./apps/kiosk/KioskApp.tsx')).KioskApp }) },
+  { path: 'kiosk/ticket/:id', HydrateFallback: PageLoader, lazy: async () => ({ Component: (await import('./apps/kiosk/TicketPrint.tsx')).TicketPrint }) },
+  { path: 'display/:centre', HydrateFallback: PageLoader, lazy: async () => ({ Component: (await import('./apps/display/DisplayApp.tsx')).DisplayApp }) },
   { path: 'display', HydrateFallback: PageLoader, lazy: async () => ({ Component: (await import('./apps/display/DisplayApp.tsx')).DisplayApp }) },
 ];
 

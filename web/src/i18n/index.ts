@@ -5,6 +5,8 @@ import { catalogVi } from './catalog.vi.ts';
 import { documentsEn } from './documents.en.ts';
 import { documentsVi } from './documents.vi.ts';
 import { en } from './en.ts';
+import { queueEn } from './queue.en.ts';
+import { queueVi } from './queue.vi.ts';
 import { vi } from './vi.ts';
 
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -25,7 +27,7 @@ function storedLanguage(): Lang {
 
 void i18n.use(initReactI18next).init({
   // The catalog's text lives in its own files (catalog.vi.ts, catalog.en.ts) under the `catalog` key.
-  resources: { vi: { translation: { ...vi, ...catalogVi, ...documentsVi } }, en: { translation: { ...en, ...catalogEn, ...documentsEn } } },
+  resources: { vi: { translation: { ...vi, ...catalogVi, ...documentsVi, ...queueVi } }, en: { translation: { ...en, ...catalogEn, ...documentsEn, ...queueEn } } },
   lng: storedLanguage(),
   fallbackLng: 'vi',
   supportedLngs: [...LANGUAGES],

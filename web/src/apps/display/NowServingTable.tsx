@@ -1,9 +1,11 @@
 import { Paper, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { BoardState } from '../../api/queue.ts';
 
-/** "Đang phục vụ": ticket and counter pairs; empty until queue calls exist. */
-export function NowServingTable() {
+/** "Đang phục vụ": the ticket at each counter; "Chưa có lượt gọi" until a counter has one. */
+export function NowServingTable({ board, highlight }: { board: BoardState | null; highlight: string | null }) {
   const { t } = useTranslation();
+  const rows = (board?.counters ?? []).filter((c) => c.ticketNumber);
   return (
     <Paper bg="dark.6" p="lg" radius="lg" flex={1} component="section" aria-labelledby="now-serving-title">
       <Title order={2} id="now-serving-title" fz={{ base: 28, md: 40 }} c="yellow.4" mb="md">
@@ -17,11 +19,22 @@ export function NowServingTable() {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          <Table.Tr>
-            <Table.Td colSpan={2} c="gray.5" ta="center">
-              {t('display.empty')}
-            </Table.Td>
-          </Table.Tr>
+          {rows.length === 0 ? (
+            <Table.Tr>
+              <Table.Td colSpan={2} c="gray.5" ta="center">
+                {t('display.empty')}
+              </Table.Td>
+            </Table.Tr>
+          ) : (
+            rows.map((c) => (
+              <Table.Tr key={c.counterId} data-testid={`serving-${c.counterNumber}`} bg={c.ticketNumber === highlight ? 'red.9' : undefined}>
+                <Table.Td fw={800} ff="monospace" fz={{ base: 30, md: 48 }}>
+                  {c.ticketNumber}
+                </Table.Td>
+                <Table.Td>{c.counterName}</Table.Td>
+              </Table.Tr>
+            ))
+          )}
         </Table.Tbody>
       </Table>
     </Paper>

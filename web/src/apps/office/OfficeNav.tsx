@@ -2,14 +2,16 @@ import { Tabs } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useSignedInUser } from '../../shared/session/useSession.ts';
-import { counterUnits } from './officeRoles.ts';
+import { counterUnits, holdsRole } from './officeRoles.ts';
 
-type Section = 'home' | 'receive' | 'queue';
+type Section = 'home' | 'receive' | 'queue' | 'counter' | 'queueStats';
 
-const PATHS: Record<Section, string> = { home: '/office', receive: '/office/receive', queue: '/office/queue' };
+const PATHS: Record<Section, string> = { home: '/office', receive: '/office/receive', queue: '/office/queue', counter: '/office/counter', queueStats: '/office/queue-stats' };
 
 function sectionOf(pathname: string): Section | null {
   if (pathname.startsWith('/office/receive')) return 'receive';
+  if (pathname.startsWith('/office/counter')) return 'counter';
+  if (pathname.startsWith('/office/queue-stats')) return 'queueStats';
   if (pathname.startsWith('/office/queue') || pathname.startsWith('/office/dossiers')) return 'queue';
   return pathname === '/office' || pathname === '/office/' ? 'home' : null;
 }
@@ -20,13 +22,14 @@ export function OfficeNav() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const user = useSignedInUser();
-  const sections: Section[] = counterUnits(user).length > 0 ? ['home', 'receive', 'queue'] : ['home', 'queue'];
+  const sections: Section[] = counterUnits(user).length > 0 ? ['home', 'counter', 'receive', 'queue'] : ['home', 'queue'];
+  if (holdsRole(user, ['supervisor', 'leader', 'admin'])) sections.push('queueStats');
   return (
     <Tabs value={sectionOf(pathname)} onChange={(value) => value && navigate(PATHS[value as Section])} data-print-hide>
       <Tabs.List aria-label={t('office.nav.label')}>
         {sections.map((section) => (
           <Tabs.Tab key={section} value={section}>
-            {t(`office.nav.${section}`)}
+            {section === 'counter' ? t('queue.counterPage.title') : section === 'queueStats' ? t('queue.stats.title') : t(`office.nav.${section}`)}
           </Tabs.Tab>
         ))}
       </Tabs.List>
