@@ -8,6 +8,8 @@ import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerUnitRoutes } from './modules/units/units.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 import { registerCitizenRoutes } from './modules/citizens/citizens.routes.ts';
+import { registerEformRoutes } from './modules/eforms/eforms.routes.ts';
+import { registerOnlineSubmissionRoutes } from './modules/dossiers/dossiers.online.routes.ts';
 
 /** The HTTP application with every module's routes; listening is the caller's business. */
 export async function buildApp(ctx: AppContext) {
@@ -20,6 +22,8 @@ export async function buildApp(ctx: AppContext) {
   registerFileRoutes(app, ctx);
   registerDossierRoutes(app, ctx);
   registerCitizenRoutes(app, ctx);
+  registerEformRoutes(app, ctx);
+  registerOnlineSubmissionRoutes(app, ctx);
   await app.ready();
   return app;
 }

@@ -11,7 +11,7 @@ export class CitizenClient {
     return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
-  async raw(method: string, pathOrUrl: string, init: { body?: BodyInit; headers?: Record<string, string> } = {}) {
+  async raw(method: string, pathOrUrl: string, init: { body?: RequestInit['body']; headers?: Record<string, string> } = {}) {
     const url = pathOrUrl.startsWith('http') ? pathOrUrl : this.baseUrl + pathOrUrl;
     const res = await fetch(url, {
       method,
