@@ -14,6 +14,9 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, lazy: async () => ({ Component: (await import('./apps/portal/PortalHome.tsx')).PortalHome }) },
       { path: 'thu-tuc/*', lazy: async () => ({ Component: (await import('./apps/portal/catalog/CatalogRoutes.tsx')).CatalogRoutes }) },
+      { path: 'dang-nhap', lazy: async () => ({ Component: (await import('./apps/portal/citizen/CitizenLoginPage.tsx')).CitizenLoginPage }) },
+      { path: 'nop-truc-tuyen/:code', lazy: async () => ({ Component: (await import('./apps/portal/citizen/SubmitPage.tsx')).SubmitPage }) },
+      { path: 'ho-so-cua-toi/*', lazy: async () => ({ Component: (await import('./apps/portal/citizen/CitizenRoutes.tsx')).CitizenRoutes }) },
       {
         path: 'office',
         lazy: async () => ({ Component: (await import('./apps/office/OfficeApp.tsx')).OfficeApp }),

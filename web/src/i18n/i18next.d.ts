@@ -1,11 +1,12 @@
 import 'i18next';
 import type { CatalogMessages } from './catalog.vi.ts';
+import type { CitizenMessages } from './citizen.vi.ts';
 import type { Messages } from './vi.ts';
 
 // Typed keys: `t('portal.legacy.title')` is checked against the Vietnamese messages at compile time.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages & CatalogMessages };
+    resources: { translation: Messages & CatalogMessages & CitizenMessages };
   }
 }

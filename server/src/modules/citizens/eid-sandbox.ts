@@ -47,6 +47,7 @@ function makeProvider(ctx: AppContext, base: string) {
     jwks: { keys: [jwk] },
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     pkce: { required: () => true },
+    ttl: { AuthorizationCode: 60, Interaction: 600, Session: 600, Grant: 600, AccessToken: 300, IdToken: 300 },
     claims: {
       openid: ['sub'],
       profile: ['name', 'birthdate'],

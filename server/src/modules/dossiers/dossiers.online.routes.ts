@@ -84,7 +84,7 @@ export function registerOnlineSubmissionRoutes(app: HttpApp, ctx: AppContext) {
         summary: 'Tiếp nhận hoặc trả lại hồ sơ trực tuyến / Receive, send back or refuse an online submission',
         params: IdParams,
         body: ReviewInput,
-        response: { 200: z.object({ id: z.uuid(), late: z.boolean() }), ...problems },
+        response: { 200: z.object({ id: z.uuid(), late: z.boolean(), code: z.string().nullable() }), ...problems },
       },
     },
     async (request) => service.review(staffOf(request), request.params.id, request.body),

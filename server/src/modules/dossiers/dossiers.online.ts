@@ -291,7 +291,8 @@ export class OnlineSubmissionService {
         .where('dossier_id', '=', id)
         .execute();
     });
-    return { id, late };
+    const code = (await repo.findDossier(this.db, id))?.code ?? null;
+    return { id, late, code };
   }
 
   private todoOf(status: number, events: repo.EventRow[]) {
