@@ -36,6 +36,7 @@ export const routes: RouteObject[] = [
           { path: 'staff', lazy: async () => ({ Component: (await import('./apps/admin/StaffPage.tsx')).StaffPage }) },
           { path: 'calendar', lazy: async () => ({ Component: (await import('./apps/admin/calendar/CalendarPage.tsx')).CalendarPage }) },
           { path: 'catalog/*', lazy: async () => ({ Component: (await import('./apps/admin/catalog/CatalogAdmin.tsx')).CatalogAdmin }) },
+          { path: 'eforms', lazy: async () => ({ Component: (await import('./apps/admin/EformsAdminPage.tsx')).EformsAdminPage }) },
         ],
       },
       { path: '*', Component: NotFoundPage },
