@@ -10,7 +10,7 @@ import { onlineQueueApi, type OnlineQueue } from '../../portal/citizen/citizenAp
 type Item = OnlineQueue['items'][number];
 
 /** The counter's list of online submissions, with the 8-working-hour review clock; receive or send back here. */
-export function OnlineSubmissionsPanel() {
+export function OnlineSubmissionsPanel({ readOnly = false }: { readOnly?: boolean }) {
   const { t } = useTranslation();
   const queue = useApiData<OnlineQueue>('/api/online-submissions');
   const [notice, setNotice] = useState<string | null>(null);
@@ -39,6 +39,7 @@ export function OnlineSubmissionsPanel() {
             <OnlineItem
               key={item.id}
               item={item}
+              readOnly={readOnly}
               onDone={(message) => {
                 setNotice(message);
                 queue.reload();
@@ -51,7 +52,7 @@ export function OnlineSubmissionsPanel() {
   );
 }
 
-function OnlineItem({ item, onDone }: { item: Item; onDone: (message: string) => void }) {
+function OnlineItem({ item, onDone, readOnly }: { item: Item; onDone: (message: string) => void; readOnly: boolean }) {
   const { t } = useTranslation();
   const [days, setDays] = useState<number | string>('');
   const [sendingBack, setSendingBack] = useState(false);
@@ -100,7 +101,7 @@ function OnlineItem({ item, onDone }: { item: Item; onDone: (message: string) =>
             {t('citizen.office.open')}
           </Anchor>
         </Group>
-        {!item.sentBack && (
+        {!item.sentBack && !readOnly && (
           <>
             <NumberInput label={t('citizen.office.days')} value={days} onChange={setDays} min={0.5} step={0.5} max={3650} size="xs" maw={360} />
             <Group gap="xs">
