@@ -211,4 +211,42 @@ describe('e-forms and online submission', () => {
     assert.equal(ok.body.version, 2);
     assert.equal((await citizen.get('/api/procedures/1.001193/eform')).body.version, 2);
   });
+
+  test('sent back at intake: the citizen hands in the missing papers and the submission returns to the counter with a new 8 hours', async () => {
+    const other = new CitizenClient(sys.url);
+    await other.signInWithEid('vneid-demo-0002');
+    const up = await other.upload(Buffer.concat([PDF, Buffer.from('% don\n')]));
+    const data = validData();
+    (data.applicant as Record<string, unknown>).fullName = 'Trần Thị Bích Ngọc';
+    (data.applicant as Record<string, unknown>).idNumber = '074195004321';
+    const body = submission('marriage-0001', data);
+    body.documents[0]!.fileSha256 = up.body.sha256;
+    const created = await other.post('/api/citizen/submissions', body);
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const id = created.body.id;
+    const back = await staff.tiepnhan!.post(`/api/online-submissions/${id}/review`, { expectedVersion: created.body.version, outcome: 'supplement', reason: 'Ảnh giấy chứng sinh bị mờ', missing: ['Giấy chứng sinh (bản rõ nét)'] });
+    assert.equal(back.status, 200, JSON.stringify(back.body));
+    let mine = await other.get(`/api/citizen/dossiers/${id}`);
+    assert.equal(mine.body.status, 1);
+    assert.deepEqual(mine.body.todo.missing, ['Giấy chứng sinh (bản rõ nét)']);
+    let queue = await staff.tiepnhan!.get('/api/online-submissions');
+    assert.equal(queue.body.items.find((i: { id: string }) => i.id === id).sentBack, true);
+    const again = await other.upload(Buffer.concat([PDF, Buffer.from('% ro net\n')]));
+    const sent = await other.post(`/api/citizen/dossiers/${id}/supplement`, { expectedVersion: mine.body.version, documents: [{ requirementIndex: 0, name: 'Giấy chứng sinh (bản rõ nét)', fileSha256: again.body.sha256, fileName: 'ro-net.pdf' }] });
+    assert.equal(sent.status, 200, JSON.stringify(sent.body));
+    assert.equal(sent.body.todo, null);
+    queue = await staff.tiepnhan!.get('/api/online-submissions');
+    const item = queue.body.items.find((i: { id: string }) => i.id === id);
+    assert.equal(item.sentBack, false);
+    assert.equal(item.workingMinutesLeft, 480);
+    // Refused with reasons: no code, a final status.
+    const refused = await staff.tiepnhan!.post(`/api/online-submissions/${id}/review`, { expectedVersion: item.version, outcome: 'refuse', reason: 'Không thuộc thẩm quyền' });
+    assert.equal(refused.status, 200);
+    mine = await other.get(`/api/citizen/dossiers/${id}`);
+    assert.equal(mine.body.status, 3);
+    assert.equal(mine.body.code, null);
+    // A citizen session cannot review, a staff session cannot submit.
+    assert.equal((await other.post(`/api/online-submissions/${id}/review`, { expectedVersion: 1, outcome: 'receive' })).status, 401);
+  });
 });
+
