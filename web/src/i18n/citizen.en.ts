@@ -153,7 +153,7 @@ export const citizenEn: CitizenMessages = {
       intro: 'Enter the dossier code and the lookup secret printed on the receipt.',
       code: 'Dossier code',
       secret: 'Lookup secret',
-      submit: 'Look up',
+      submit: 'Check the status',
     },
     home: { title: 'Online public services', intro: 'Submit on your phone, follow the progress and supplement documents without a trip to the office.' },
   },

@@ -154,7 +154,7 @@ export const citizenVi = {
       intro: 'Nhập mã hồ sơ và mã tra cứu in trên giấy tiếp nhận.',
       code: 'Mã hồ sơ',
       secret: 'Mã tra cứu',
-      submit: 'Tra cứu',
+      submit: 'Xem tình trạng hồ sơ',
     },
     home: { title: 'Dịch vụ công trực tuyến', intro: 'Nộp hồ sơ trên điện thoại, theo dõi tiến độ và bổ sung giấy tờ không cần đến trụ sở.' },
   },

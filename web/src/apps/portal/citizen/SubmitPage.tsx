@@ -57,7 +57,8 @@ function SubmitForm({ procedure, eform, profile }: { procedure: ProcedureDetail;
   const idempotencyKey = useMemo(() => crypto.randomUUID(), []);
   const loaded = useRef(false);
   const transformErrors = useMemo(() => errorTransformer(t), [t]);
-  const slots: DocumentSlot[] = procedure.documents.map((d, i) => ({ requirementIndex: i, name: d.name, required: d.required }));
+  // Required documents first: on a phone the list is long.
+  const slots: DocumentSlot[] = procedure.documents.map((d, i) => ({ requirementIndex: i, name: d.name, required: d.required })).sort((a, b) => Number(b.required) - Number(a.required));
 
   useEffect(() => {
     let cancelled = false;
