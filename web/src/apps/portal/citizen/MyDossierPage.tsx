@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Card, Group, List, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, List, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams, useSearchParams } from 'react-router';
 import { formatDateTime } from '../../../shared/formatDateTime.ts';
@@ -39,12 +39,10 @@ export function MyDossierPage() {
             </Alert>
           )}
           <Stack gap={4}>
-            <Group justify="space-between" align="flex-start" wrap="nowrap">
-              <Title order={2} size="h4">
-                {d.procedureName}
-              </Title>
-              <StatusBadge status={d.status} />
-            </Group>
+            <Title order={2} size="h4">
+              {d.procedureName}
+            </Title>
+            <StatusBadge status={d.status} />
             <Text size="sm" data-testid="dossier-code">
               {t('citizen.mine.code')}: <strong>{d.code ?? t('citizen.mine.noCodeYet')}</strong>
             </Text>

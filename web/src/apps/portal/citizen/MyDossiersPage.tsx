@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { formatDateTime } from '../../../shared/formatDateTime.ts';
@@ -14,7 +14,7 @@ export const statusColor = (s: number) => (s === 5 || s === 6 ? 'orange' : s ===
 export function StatusBadge({ status }: { status: number }) {
   const { t } = useTranslation();
   return (
-    <Badge color={statusColor(status)} variant="light" data-testid="dossier-status">
+    <Badge color={statusColor(status)} variant="light" data-testid="dossier-status" style={{ flexShrink: 0, maxWidth: 'none' }} styles={{ label: { overflow: 'visible' } }}>
       {t(`citizen.status.${String(status) as '1'}`)}
     </Badge>
   );
@@ -47,12 +47,10 @@ export function MyDossiersPage() {
         list.data.map((d) => (
           <Card key={d.id} withBorder padding="sm" data-testid="my-dossier">
             <Stack gap={4}>
-              <Group justify="space-between" wrap="nowrap" align="flex-start">
-                <Text fw={600} size="sm">
-                  {d.procedureName}
-                </Text>
-                <StatusBadge status={d.status} />
-              </Group>
+              <Text fw={600} size="sm">
+                {d.procedureName}
+              </Text>
+              <StatusBadge status={d.status} />
               <Text size="xs" c="dimmed">
                 {t('citizen.mine.code')}: {d.code ?? t('citizen.mine.noCodeYet')}
               </Text>
