@@ -140,16 +140,34 @@ export class OnlineSubmissionService {
       created_at: now,
     }));
     const day = fromEpochDay(vietnamEpochDay(now.getTime()));
+    try {
+      await this.insertSubmission(row, events, documentRows, { citizenId, formId: form.id, data: input.data, now, reviewDueAt, procedureCode: procedure.content.code, receiving, day });
+    } catch (error) {
+      // The same key sent twice at once: the second insert hits the unique key; answer with the first.
+      const winner = await repo.findDossierByIdempotencyKey(this.db, row.idempotency_key);
+      if (winner) return { created: false, dossier: await this.citizenDetail(citizenId, winner.id) };
+      throw error;
+    }
+    return { created: true, dossier: await this.citizenDetail(citizenId, id) };
+  }
+
+  private async insertSubmission(
+    row: repo.DossierInsert & { id: string },
+    events: DossierEvent[],
+    documentRows: Parameters<typeof repo.insertDocuments>[1],
+    c: { citizenId: string; formId: string; data: Record<string, unknown>; now: Date; reviewDueAt: Date; procedureCode: string; receiving: { id: string; code: string }; day: ReturnType<typeof fromEpochDay> },
+  ) {
+    const { id } = row;
+    const { citizenId, now, reviewDueAt, receiving, day } = c;
     await this.db.transaction().execute(async (trx) => {
       // REGULATIONS.md §5: the code is set at reception; ONLINE_CODE_AT=submission gives it at once instead.
       const code = this.ctx.config.ONLINE_CODE_AT === 'submission' ? dossierCode(receiving.code, day, await repo.nextCounter(trx, receiving.id, formatIsoDate(day))) : null;
       await repo.insertDossier(trx, { ...row, code });
       await repo.insertEvents(trx, [{ dossier_id: id, seq: 1, type: 'submitted', at: now, actor_id: null, unit_id: receiving.id, from_status: null, to_status: 1, reason: null, data: JSON.stringify(events[0]!.data) }]);
       if (documentRows.length > 0) await repo.insertDocuments(trx, documentRows);
-      await trx.insertInto('online_submission').values({ dossier_id: id, citizen_id: citizenId, eform_id: form.id, form_data: JSON.stringify(input.data), submitted_at: now, review_due_at: reviewDueAt, reviewed_at: null, review_outcome: null, breached_at: null }).execute();
-      await this.eforms.deleteDraft(trx, citizenId, procedure.content.code);
+      await trx.insertInto('online_submission').values({ dossier_id: id, citizen_id: citizenId, eform_id: c.formId, form_data: JSON.stringify(c.data), submitted_at: now, review_due_at: reviewDueAt, reviewed_at: null, review_outcome: null, breached_at: null }).execute();
+      await this.eforms.deleteDraft(trx, citizenId, c.procedureCode);
     });
-    return { created: true, dossier: await this.citizenDetail(citizenId, id) };
   }
 
   /** Appends events checked against the lifecycle and rewrites the projection (inside the caller's transaction). */
