@@ -50,9 +50,8 @@ describe('portal: procedure catalog', () => {
     assert.match(await page.getByRole('region', { name: 'Nơi nộp hồ sơ và cơ quan giải quyết' }).innerText(), /Cơ quan thực hiện\s*Ủy ban nhân dân cấp xã/);
     assert.match(await page.getByRole('region', { name: 'Quyết định công bố và phiên bản' }).innerText(), /Quyết định công bố\s*163\/QĐ-BTP\s*Ngày quyết định\s*16\/01\/2026/);
 
-    // Partly online: the online submission comes with a later issue.
-    assert.equal(await page.getByRole('button', { name: 'Nộp trực tuyến' }).isDisabled(), true);
-    await page.getByText('Sắp có', { exact: true }).waitFor();
+    // Partly online: the online submission's e-form is a link away.
+    assert.equal(await page.getByRole('link', { name: 'Nộp trực tuyến' }).getAttribute('href'), '/nop-truc-tuyen/1.001193');
     await screenshot(page, 'catalog-procedure');
 
     await page.setViewportSize({ width: 390, height: 844 });
@@ -91,7 +90,7 @@ describe('portal: procedure catalog', () => {
     const documents = page.getByRole('region', { name: 'Thành phần hồ sơ' });
     await documents.getByText('Mẫu đơn, tờ khai: 16. TK yeu cau ban sao trich luc ho tich.doc (tải về: sắp có)').waitFor();
     // Information only: no online submission button.
-    assert.equal(await page.getByRole('button', { name: 'Nộp trực tuyến' }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: 'Nộp trực tuyến' }).count(), 0);
     await close();
   });
 
@@ -183,7 +182,7 @@ describe('admin: procedure catalog', () => {
     await page.getByRole('link', { name: 'Xem trên cổng' }).click();
     await page.waitForURL('**/thu-tuc/1.004222');
     await page.getByRole('heading', { level: 2, name: 'Đăng ký thường trú' }).locator('xpath=..').getByText('Trực tuyến toàn trình').waitFor();
-    assert.equal(await page.getByRole('button', { name: 'Nộp trực tuyến' }).isDisabled(), true);
+    assert.equal(await page.getByRole('link', { name: 'Nộp trực tuyến' }).getAttribute('href'), '/nop-truc-tuyen/1.004222');
     await close();
   });
 

@@ -9,6 +9,9 @@ import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerQueueRoutes } from './modules/queue/queue.routes.ts';
 import { registerUnitRoutes } from './modules/units/units.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
+import { registerCitizenRoutes } from './modules/citizens/citizens.routes.ts';
+import { registerEformRoutes } from './modules/eforms/eforms.routes.ts';
+import { registerOnlineSubmissionRoutes } from './modules/dossiers/dossiers.online.routes.ts';
 
 /** The HTTP application with every module's routes; listening is the caller's business. */
 export async function buildApp(ctx: AppContext) {
@@ -22,6 +25,9 @@ export async function buildApp(ctx: AppContext) {
   registerDossierRoutes(app, ctx);
   registerDocumentRoutes(app, ctx);
   registerQueueRoutes(app, ctx);
+  registerCitizenRoutes(app, ctx);
+  registerEformRoutes(app, ctx);
+  registerOnlineSubmissionRoutes(app, ctx);
   await app.ready();
   return app;
 }

@@ -7,9 +7,11 @@ import type { DocumentsTables } from './modules/documents/documents.tables.ts';
 import type { QueueTables } from './modules/queue/queue.tables.ts';
 import type { UnitsTables } from './modules/units/units.tables.ts';
 import type { UsersTables } from './modules/users/users.tables.ts';
+import type { CitizensTables } from './modules/citizens/citizens.tables.ts';
+import type { EformsTables } from './modules/eforms/eforms.tables.ts';
 
 /** Every table, as the query builder sees it: each module declares its own in `<module>.tables.ts`. */
-export interface Database extends UnitsTables, UsersTables, AuditTables, CalendarTables, CatalogTables, DossiersTables, DocumentsTables, QueueTables {}
+export interface Database extends UnitsTables, UsersTables, AuditTables, CalendarTables, CatalogTables, DossiersTables, DocumentsTables, QueueTables, CitizensTables, EformsTables {}
 
 export type Db = Kysely<Database>;
 /** A query runner that may or may not be inside a transaction. */

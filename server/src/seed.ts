@@ -10,6 +10,7 @@ import { seedOfficialSchedules } from './modules/calendar/calendar.service.ts';
 import { seedDemoQueue } from './modules/queue/queue.seed.ts';
 import { seedDemoCatalog } from './modules/catalog/catalog.seed.ts';
 import { systemClock } from './platform/clock.ts';
+import { seedDemoEforms } from './modules/eforms/eforms.seed.ts';
 
 export const DEMO_PASSWORD = 'motcua-demo';
 
@@ -34,6 +35,7 @@ export async function seedReferenceData(db: Db, config: Config): Promise<ImportR
         });
   // The demo catalog (the portal's 5,670 procedures) goes into an empty catalog, outside production.
   if (config.SEED_DEMO === 'auto' && config.NODE_ENV !== 'production') reports.push(...(await seedDemoCatalog(db, config)));
+  if (config.SEED_DEMO === 'auto' && config.NODE_ENV !== 'production') await seedDemoEforms(db);
   return reports;
 }
 

@@ -17,6 +17,9 @@ export const routes: RouteObject[] = [
       { path: 'xac-minh/:token?', lazy: async () => ({ Component: (await import('./apps/portal/documents/VerifyPage.tsx')).VerifyPage }) },
       { path: 'lay-so', lazy: async () => ({ Component: (await import('./apps/portal/queue/BookingPage.tsx')).BookingPage }) },
       { path: 'thu-tuc/*', lazy: async () => ({ Component: (await import('./apps/portal/catalog/CatalogRoutes.tsx')).CatalogRoutes }) },
+      { path: 'dang-nhap', lazy: async () => ({ Component: (await import('./apps/portal/citizen/CitizenLoginPage.tsx')).CitizenLoginPage }) },
+      { path: 'nop-truc-tuyen/:code', lazy: async () => ({ Component: (await import('./apps/portal/citizen/SubmitPage.tsx')).SubmitPage }) },
+      { path: 'ho-so-cua-toi/*', lazy: async () => ({ Component: (await import('./apps/portal/citizen/CitizenRoutes.tsx')).CitizenRoutes }) },
       {
         path: 'office',
         lazy: async () => ({ Component: (await import('./apps/office/OfficeApp.tsx')).OfficeApp }),
@@ -40,6 +43,7 @@ export const routes: RouteObject[] = [
           { path: 'papers', lazy: async () => ({ Component: (await import('./apps/admin/documents/PaperTemplatesPage.tsx')).PaperTemplatesPage }) },
           { path: 'queue', lazy: async () => ({ Component: (await import('./apps/admin/queue/QueueAdminPage.tsx')).QueueAdminPage }) },
           { path: 'catalog/*', lazy: async () => ({ Component: (await import('./apps/admin/catalog/CatalogAdmin.tsx')).CatalogAdmin }) },
+          { path: 'eforms', lazy: async () => ({ Component: (await import('./apps/admin/EformsAdminPage.tsx')).EformsAdminPage }) },
         ],
       },
       { path: '*', Component: NotFoundPage },

@@ -31,8 +31,27 @@ const ConfigSchema = z.object({
   /** Where ../shared/data lives (reference data for seeds and imports). */
   SHARED_DATA_DIR: z.string().default(path.resolve(import.meta.dirname, '../../../../shared/data')),
   WEB_DIST_DIR: z.string().default(path.resolve(import.meta.dirname, '../../../web/dist')),
-  /** The public address printed in QR codes and links on papers (status page, verification); default http://localhost:PORT. */
+  /**
+   * The public address of this server: printed in QR codes and links on papers (status page,
+   * verification) and used for e-ID redirect URIs; default http://localhost:PORT.
+   */
   PUBLIC_BASE_URL: z.string().url().optional(),
+  /** Citizen e-ID (OpenID Connect). Without EID_ISSUER the in-process sandbox at /sandbox/eid stands in for the national e-ID. */
+  EID_ISSUER: z.string().url().optional(),
+  EID_CLIENT_ID: z.string().min(1).default('motcua-portal'),
+  EID_CLIENT_SECRET: z.string().min(8).default('motcua-sandbox-client-secret'),
+  EID_SCOPE: z.string().default('openid profile phone address vneid'),
+  /** The sandbox e-ID and SMS outbox pages; off in production unless set to true. */
+  CITIZEN_SANDBOX: z.enum(['auto', 'true', 'false']).default('auto'),
+  CITIZEN_SESSION_HOURS: z.coerce.number().positive().max(24 * 7).default(4),
+  OTP_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(5),
+  /**
+   * When an online submission gets its dossier code: at reception by the counter (REGULATIONS.md §5:
+   * "set at reception and never changes"), or at once on submission.
+   */
+  ONLINE_CODE_AT: z.enum(['reception', 'submission']).default('reception'),
+  /** Warn the counter when an online submission has fewer working minutes than this left of its 8 working hours. */
+  ONLINE_REVIEW_WARN_MINUTES: z.coerce.number().int().min(0).max(480).default(120),
   SEED_DEMO: z
     .enum(['auto', 'never'])
     .default('auto')

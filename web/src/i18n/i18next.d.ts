@@ -1,6 +1,7 @@
 import 'i18next';
 import type { CatalogMessages } from './catalog.vi.ts';
 import type { DocumentsMessages } from './documents.vi.ts';
+import type { CitizenMessages } from './citizen.vi.ts';
 import type { Messages } from './vi.ts';
 import type { QueueMessages } from './queue.vi.ts';
 
@@ -8,6 +9,6 @@ import type { QueueMessages } from './queue.vi.ts';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages & CatalogMessages & DocumentsMessages & QueueMessages };
+    resources: { translation: Messages & CatalogMessages & DocumentsMessages & QueueMessages & CitizenMessages };
   }
 }

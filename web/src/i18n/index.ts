@@ -4,6 +4,8 @@ import { catalogEn } from './catalog.en.ts';
 import { catalogVi } from './catalog.vi.ts';
 import { documentsEn } from './documents.en.ts';
 import { documentsVi } from './documents.vi.ts';
+import { citizenEn } from './citizen.en.ts';
+import { citizenVi } from './citizen.vi.ts';
 import { en } from './en.ts';
 import { queueEn } from './queue.en.ts';
 import { queueVi } from './queue.vi.ts';
@@ -27,7 +29,7 @@ function storedLanguage(): Lang {
 
 void i18n.use(initReactI18next).init({
   // The catalog's text lives in its own files (catalog.vi.ts, catalog.en.ts) under the `catalog` key.
-  resources: { vi: { translation: { ...vi, ...catalogVi, ...documentsVi, ...queueVi } }, en: { translation: { ...en, ...catalogEn, ...documentsEn, ...queueEn } } },
+  resources: { vi: { translation: { ...vi, ...catalogVi, ...documentsVi, ...queueVi, ...citizenVi } }, en: { translation: { ...en, ...catalogEn, ...documentsEn, ...queueEn, ...citizenEn } } },
   lng: storedLanguage(),
   fallbackLng: 'vi',
   supportedLngs: [...LANGUAGES],

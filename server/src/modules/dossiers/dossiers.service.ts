@@ -632,7 +632,7 @@ export class DossierService {
 }
 
 
-function toDuration(time: { value: number | null; unit: string } | null): Duration | null {
+export function toDuration(time: { value: number | null; unit: string } | null): Duration | null {
   if (!time || time.value === null || time.value <= 0) return null;
   switch (time.unit) {
     case 'working_day':

@@ -4,6 +4,8 @@ import { AgencyDirectory } from './AgencyDirectory.tsx';
 import { LegacyAddressTool } from './LegacyAddressTool.tsx';
 import { ProcedureSearchCard } from './ProcedureSearchCard.tsx';
 import { StaffLinks } from './StaffLinks.tsx';
+import { CitizenHomeCard } from './citizen/CitizenHomeCard.tsx';
+import { LookupCard } from './citizen/LookupCard.tsx';
 
 /** The public portal's home page. */
 export function PortalHome() {
@@ -14,6 +16,7 @@ export function PortalHome() {
         <Title order={2}>{t('portal.welcome')}</Title>
         <Text c="dimmed">{t('portal.intro')}</Text>
       </div>
+      <CitizenHomeCard />
       <ProcedureSearchCard />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>
@@ -21,6 +24,7 @@ export function PortalHome() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="lg">
+            <LookupCard />
             <LegacyAddressTool />
             <StaffLinks />
           </Stack>

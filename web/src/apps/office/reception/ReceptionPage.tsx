@@ -11,6 +11,7 @@ import { useApiData } from '../../../shared/useApiData.ts';
 import { counterUnits } from '../officeRoles.ts';
 import { ReceptionForm } from './ReceptionForm.tsx';
 import { ReceptionResult } from './ReceptionResult.tsx';
+import { OnlineSubmissionsPanel } from './OnlineSubmissionsPanel.tsx';
 
 /** /office/receive: the counter's reception form, then the receipt's facts, then a fresh form. */
 export function ReceptionPage() {
@@ -31,6 +32,7 @@ export function ReceptionPage() {
           </Text>
         )}
       </div>
+      {counters.length > 0 && !result && <OnlineSubmissionsPanel />}
       {counters.length === 0 ? (
         <Alert color="orange" variant="light">
           {t('office.reception.notCounterOfficer')}

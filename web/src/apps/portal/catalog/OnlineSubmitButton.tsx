@@ -1,22 +1,15 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { submitsOnline, type OnlineLevel } from '../../../shared/catalog/catalogValues.ts';
 
-/**
- * "Nộp trực tuyến" for partly and fully online procedures. The online submission flow comes in a
- * later issue: until then the button is shown disabled, with "Sắp có".
- */
-export function OnlineSubmitButton({ level }: { level: OnlineLevel | null }) {
+/** "Nộp trực tuyến" for partly and fully online procedures: the e-form page (which says if none exists yet). */
+export function OnlineSubmitButton({ level, code }: { level: OnlineLevel | null; code: string }) {
   const { t } = useTranslation();
   if (!submitsOnline(level)) return null;
   return (
-    <Group gap="xs" wrap="nowrap">
-      <Button disabled aria-describedby="online-submit-note">
-        {t('catalog.procedure.submitOnline')}
-      </Button>
-      <Text size="sm" c="dimmed" id="online-submit-note">
-        {t('common.comingSoon')}
-      </Text>
-    </Group>
+    <Button component={Link} to={`/nop-truc-tuyen/${encodeURIComponent(code)}`}>
+      {t('catalog.procedure.submitOnline')}
+    </Button>
   );
 }

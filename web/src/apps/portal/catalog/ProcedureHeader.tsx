@@ -44,7 +44,7 @@ export function ProcedureHeader({ procedure }: { procedure: ProcedureDetail }) {
         </Text>
       )}
       <Group gap="sm" data-print-hide>
-        <OnlineSubmitButton level={procedure.onlineLevel} />
+        <OnlineSubmitButton level={procedure.onlineLevel} code={procedure.code} />
         <Button variant="default" onClick={() => window.print()}>
           {t('catalog.procedure.print')}
         </Button>
