@@ -7,6 +7,7 @@ import { registerFileRoutes } from './modules/files/files.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerUnitRoutes } from './modules/units/units.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
+import { registerNotifications } from './modules/notifications/notifications.routes.ts';
 
 /** The HTTP application with every module's routes; listening is the caller's business. */
 export async function buildApp(ctx: AppContext) {
@@ -18,6 +19,7 @@ export async function buildApp(ctx: AppContext) {
   registerCatalogRoutes(app, ctx);
   registerFileRoutes(app, ctx);
   registerDossierRoutes(app, ctx);
+  registerNotifications(app, ctx);
   await app.ready();
   return app;
 }

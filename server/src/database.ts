@@ -5,9 +5,11 @@ import type { CalendarTables } from './modules/calendar/calendar.tables.ts';
 import type { DossiersTables } from './modules/dossiers/dossiers.tables.ts';
 import type { UnitsTables } from './modules/units/units.tables.ts';
 import type { UsersTables } from './modules/users/users.tables.ts';
+import type { NotificationsTables } from './modules/notifications/notifications.tables.ts';
 
 /** Every table, as the query builder sees it: each module declares its own in `<module>.tables.ts`. */
-export interface Database extends UnitsTables, UsersTables, AuditTables, CalendarTables, CatalogTables, DossiersTables {}
+export interface Database extends UnitsTables, UsersTables, AuditTables, CalendarTables, CatalogTables, DossiersTables,
+    NotificationsTables {}
 
 export type Db = Kysely<Database>;
 /** A query runner that may or may not be inside a transaction. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import path from 'node:path';
+import { NOTIFY_CONFIG } from './notify-config.ts';
 
 /** Every setting the server reads, from environment variables, validated once at start. */
 const ConfigSchema = z.object({
@@ -31,6 +32,7 @@ const ConfigSchema = z.object({
   /** Where ../shared/data lives (reference data for seeds and imports). */
   SHARED_DATA_DIR: z.string().default(path.resolve(import.meta.dirname, '../../../../shared/data')),
   WEB_DIST_DIR: z.string().default(path.resolve(import.meta.dirname, '../../../web/dist')),
+  ...NOTIFY_CONFIG,
   SEED_DEMO: z
     .enum(['auto', 'never'])
     .default('auto')
