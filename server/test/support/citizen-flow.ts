@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { ApiClient, type TestSystem } from '../../src/testing/harness.ts';
 
 /** Signed-in demo officers, the demo units, an uploaded PDF: what the citizen-facing tests build on. */
-export async function officeFixture(sys: { url: string }) {
+export async function officeFixture(sys: { url: string }, users = ['admin', 'tiepnhan', 'chuyenvien', 'lanhdao', 'giamsat']) {
   const as: Record<string, ApiClient> = {};
-  for (const name of ['admin', 'tiepnhan', 'chuyenvien', 'lanhdao', 'giamsat']) {
+  for (const name of users) {
     as[name] = new ApiClient(sys.url);
     await as[name].login(name);
   }
-  const units = (await as.admin!.get('/api/units')).body as { id: string; code: string; name: string; kind: string }[];
+  const units = (await as[users[0]!]!.get('/api/units')).body as { id: string; code: string; name: string; kind: string }[];
   const unit = (fragment: string) => units.find((u) => u.name.includes(fragment))!;
   const upload = await fetch(`${sys.url}/api/files`, {
     method: 'POST',
