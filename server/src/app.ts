@@ -8,6 +8,7 @@ import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerUnitRoutes } from './modules/units/units.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 import { registerNotifications } from './modules/notifications/notifications.routes.ts';
+import { registerRatingRoutes } from './modules/ratings/ratings.routes.ts';
 
 /** The HTTP application with every module's routes; listening is the caller's business. */
 export async function buildApp(ctx: AppContext) {
@@ -20,6 +21,7 @@ export async function buildApp(ctx: AppContext) {
   registerFileRoutes(app, ctx);
   registerDossierRoutes(app, ctx);
   registerNotifications(app, ctx);
+  registerRatingRoutes(app, ctx);
   await app.ready();
   return app;
 }

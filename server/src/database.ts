@@ -6,10 +6,11 @@ import type { DossiersTables } from './modules/dossiers/dossiers.tables.ts';
 import type { UnitsTables } from './modules/units/units.tables.ts';
 import type { UsersTables } from './modules/users/users.tables.ts';
 import type { NotificationsTables } from './modules/notifications/notifications.tables.ts';
+import type { RatingsTables } from './modules/ratings/ratings.tables.ts';
 
 /** Every table, as the query builder sees it: each module declares its own in `<module>.tables.ts`. */
 export interface Database extends UnitsTables, UsersTables, AuditTables, CalendarTables, CatalogTables, DossiersTables,
-    NotificationsTables {}
+    NotificationsTables, RatingsTables {}
 
 export type Db = Kysely<Database>;
 /** A query runner that may or may not be inside a transaction. */
