@@ -9,6 +9,7 @@ import { registerUnitRoutes } from './modules/units/units.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 import { registerNotifications } from './modules/notifications/notifications.routes.ts';
 import { registerRatingRoutes } from './modules/ratings/ratings.routes.ts';
+import { registerPetitionRoutes } from './modules/petitions/petitions.routes.ts';
 
 /** The HTTP application with every module's routes; listening is the caller's business. */
 export async function buildApp(ctx: AppContext) {
@@ -22,6 +23,7 @@ export async function buildApp(ctx: AppContext) {
   registerDossierRoutes(app, ctx);
   registerNotifications(app, ctx);
   registerRatingRoutes(app, ctx);
+  registerPetitionRoutes(app, ctx);
   await app.ready();
   return app;
 }

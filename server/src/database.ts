@@ -7,10 +7,11 @@ import type { UnitsTables } from './modules/units/units.tables.ts';
 import type { UsersTables } from './modules/users/users.tables.ts';
 import type { NotificationsTables } from './modules/notifications/notifications.tables.ts';
 import type { RatingsTables } from './modules/ratings/ratings.tables.ts';
+import type { PetitionsTables } from './modules/petitions/petitions.tables.ts';
 
 /** Every table, as the query builder sees it: each module declares its own in `<module>.tables.ts`. */
 export interface Database extends UnitsTables, UsersTables, AuditTables, CalendarTables, CatalogTables, DossiersTables,
-    NotificationsTables, RatingsTables {}
+    NotificationsTables, RatingsTables, PetitionsTables {}
 
 export type Db = Kysely<Database>;
 /** A query runner that may or may not be inside a transaction. */
