@@ -14,6 +14,10 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, lazy: async () => ({ Component: (await import('./apps/portal/PortalHome.tsx')).PortalHome }) },
       { path: 'thu-tuc/*', lazy: async () => ({ Component: (await import('./apps/portal/catalog/CatalogRoutes.tsx')).CatalogRoutes }) },
+      { path: 'sandbox/inbox', lazy: async () => ({ Component: (await import('./apps/portal/notify/SandboxInboxPage.tsx')).SandboxInboxPage }) },
+      { path: 'danh-gia/:code', lazy: async () => ({ Component: (await import('./apps/portal/notify/RatingPage.tsx')).RatingPage }) },
+      { path: 'phan-anh', lazy: async () => ({ Component: (await import('./apps/portal/petitions/PetitionSendPage.tsx')).PetitionSendPage }) },
+      { path: 'phan-anh/:code', lazy: async () => ({ Component: (await import('./apps/portal/petitions/PetitionFollowPage.tsx')).PetitionFollowPage }) },
       {
         path: 'office',
         lazy: async () => ({ Component: (await import('./apps/office/OfficeApp.tsx')).OfficeApp }),
@@ -22,6 +26,8 @@ export const routes: RouteObject[] = [
           { path: 'receive', lazy: async () => ({ Component: (await import('./apps/office/reception/ReceptionPage.tsx')).ReceptionPage }) },
           { path: 'queue', lazy: async () => ({ Component: (await import('./apps/office/queue/QueuePage.tsx')).QueuePage }) },
           { path: 'dossiers/:id', lazy: async () => ({ Component: (await import('./apps/office/dossier/DossierPage.tsx')).DossierPage }) },
+          { path: 'petitions', lazy: async () => ({ Component: (await import('./apps/office/petitions/PetitionsPage.tsx')).PetitionsPage }) },
+          { path: 'petitions/:id', lazy: async () => ({ Component: (await import('./apps/office/petitions/PetitionPage.tsx')).PetitionPage }) },
         ],
       },
       {
@@ -33,6 +39,7 @@ export const routes: RouteObject[] = [
           { path: 'staff', lazy: async () => ({ Component: (await import('./apps/admin/StaffPage.tsx')).StaffPage }) },
           { path: 'calendar', lazy: async () => ({ Component: (await import('./apps/admin/calendar/CalendarPage.tsx')).CalendarPage }) },
           { path: 'catalog/*', lazy: async () => ({ Component: (await import('./apps/admin/catalog/CatalogAdmin.tsx')).CatalogAdmin }) },
+          { path: 'notifications', lazy: async () => ({ Component: (await import('./apps/admin/notifications/TemplatesPage.tsx')).TemplatesPage }) },
         ],
       },
       { path: '*', Component: NotFoundPage },

@@ -8,7 +8,7 @@ export async function officeFixture(sys: { url: string }, users = ['admin', 'tie
     as[name] = new ApiClient(sys.url);
     await as[name].login(name);
   }
-  const units = (await as[users[0]!]!.get('/api/units')).body as { id: string; code: string; name: string; kind: string }[];
+  const units = (await as[users[0]!]!.get('/api/public/units')).body as { id: string; code: string; name: string; kind: string }[];
   const unit = (fragment: string) => units.find((u) => u.name.includes(fragment))!;
   const upload = await fetch(`${sys.url}/api/files`, {
     method: 'POST',

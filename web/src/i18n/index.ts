@@ -2,6 +2,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { catalogEn } from './catalog.en.ts';
 import { catalogVi } from './catalog.vi.ts';
+import { notifyEn } from './notify.en.ts';
+import { notifyVi } from './notify.vi.ts';
 import { en } from './en.ts';
 import { vi } from './vi.ts';
 
@@ -23,7 +25,7 @@ function storedLanguage(): Lang {
 
 void i18n.use(initReactI18next).init({
   // The catalog's text lives in its own files (catalog.vi.ts, catalog.en.ts) under the `catalog` key.
-  resources: { vi: { translation: { ...vi, ...catalogVi } }, en: { translation: { ...en, ...catalogEn } } },
+  resources: { vi: { translation: { ...vi, ...catalogVi, ...notifyVi } }, en: { translation: { ...en, ...catalogEn, ...notifyEn } } },
   lng: storedLanguage(),
   fallbackLng: 'vi',
   supportedLngs: [...LANGUAGES],

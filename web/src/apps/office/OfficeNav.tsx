@@ -4,13 +4,14 @@ import { useLocation, useNavigate } from 'react-router';
 import { useSignedInUser } from '../../shared/session/useSession.ts';
 import { counterUnits } from './officeRoles.ts';
 
-type Section = 'home' | 'receive' | 'queue';
+type Section = 'home' | 'receive' | 'queue' | 'petitions';
 
-const PATHS: Record<Section, string> = { home: '/office', receive: '/office/receive', queue: '/office/queue' };
+const PATHS: Record<Section, string> = { home: '/office', receive: '/office/receive', queue: '/office/queue', petitions: '/office/petitions' };
 
 function sectionOf(pathname: string): Section | null {
   if (pathname.startsWith('/office/receive')) return 'receive';
   if (pathname.startsWith('/office/queue') || pathname.startsWith('/office/dossiers')) return 'queue';
+  if (pathname.startsWith('/office/petitions')) return 'petitions';
   return pathname === '/office' || pathname === '/office/' ? 'home' : null;
 }
 
@@ -20,13 +21,13 @@ export function OfficeNav() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const user = useSignedInUser();
-  const sections: Section[] = counterUnits(user).length > 0 ? ['home', 'receive', 'queue'] : ['home', 'queue'];
+  const sections: Section[] = counterUnits(user).length > 0 ? ['home', 'receive', 'queue', 'petitions'] : ['home', 'queue', 'petitions'];
   return (
     <Tabs value={sectionOf(pathname)} onChange={(value) => value && navigate(PATHS[value as Section])} data-print-hide>
       <Tabs.List aria-label={t('office.nav.label')}>
         {sections.map((section) => (
           <Tabs.Tab key={section} value={section}>
-            {t(`office.nav.${section}`)}
+            {section === 'petitions' ? t('notify.petitions.officeTab') : t(`office.nav.${section}`)}
           </Tabs.Tab>
         ))}
       </Tabs.List>
