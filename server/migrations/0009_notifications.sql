@@ -87,6 +87,10 @@ insert into notification_template (kind, channel, subject, body) values
    'MộtCửa: Cảm ơn ông/bà. Mời đánh giá mức độ hài lòng với hồ sơ {{code}}: {{ratingUrl}}'),
   ('rating_invite', 'email', 'Mời đánh giá mức độ hài lòng: hồ sơ {{code}}',
    E'Kính gửi ông/bà {{applicant}},\n\nHồ sơ {{code}} ({{procedure}}) đã trả kết quả. Mời ông/bà đánh giá mức độ hài lòng: {{ratingUrl}}\n\nTrân trọng,\nBộ phận Một cửa'),
+  ('petition_answered', 'sms', null,
+   'MộtCửa: Phản ánh {{code}} đã được trả lời. Xem câu trả lời: {{followUrl}}'),
+  ('petition_answered', 'email', 'Phản ánh {{code}} đã được trả lời',
+   E'Kính gửi ông/bà {{petitioner}},\n\nPhản ánh, kiến nghị {{code}} ("{{title}}") đã được trả lời. Xem câu trả lời và cho biết ông/bà có hài lòng không: {{followUrl}}\n\nTrân trọng'),
   ('sms_reply', 'sms', null, '{{text}}');
 
 -- Satisfaction: one rating per dossier (the primary key), from the portal, the SMS link or the kiosk.

@@ -75,6 +75,9 @@ test('a petition end to end: sent without login, classified and routed, answered
   for (const [name, api] of Object.entries(as)) await api.login(name);
   detail = await act('chuyenvien', item.id, { type: 'answer', answer: 'Đơn vị đã kiểm điểm cán bộ; từ nay mọi yêu cầu bổ sung được nêu một lần, đầy đủ.' });
   assert.equal(detail.status, 'answered');
+  const told = await sys.ctx.db.selectFrom('notification_outbox').select(['channel', 'recipient', 'body']).where('dedupe_key', 'like', 'petition:%').execute();
+  assert.deepEqual(told.map((m) => [m.channel, m.recipient]), [['sms', '+84987654321']]);
+  assert.match(told[0]!.body, new RegExp(`^MotCua: Phan anh ${sent.body.code} da duoc tra loi\\. Xem cau tra loi: http://localhost:3000/phan-anh/${sent.body.code}\\?k=${sent.body.secret}$`));
   const followed = await citizen().get(`/api/public/petitions/${sent.body.code}?k=${sent.body.secret}`);
   assert.equal(followed.status, 200);
   assert.match(followed.body.answer, /kiểm điểm cán bộ/);

@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'result_ready',
   'apology_issued',
   'rating_invite',
+  'petition_answered',
   'sms_reply',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -29,6 +30,7 @@ export const PLACEHOLDERS: Record<NotificationKind, readonly string[]> = {
   result_ready: [...DOSSIER_FIELDS, 'returnPlace'],
   apology_issued: [...DOSSIER_FIELDS, 'reason', 'newDueAt'],
   rating_invite: [...DOSSIER_FIELDS, 'ratingUrl'],
+  petition_answered: ['code', 'title', 'petitioner', 'followUrl'],
   sms_reply: ['text'],
 };
 
@@ -39,6 +41,7 @@ export const KIND_NAMES: Record<NotificationKind, { vi: string; en: string }> = 
   result_ready: { vi: 'Đã có kết quả', en: 'Result ready' },
   apology_issued: { vi: 'Xin lỗi và hẹn lại ngày trả', en: 'Apology and new date' },
   rating_invite: { vi: 'Mời đánh giá mức độ hài lòng', en: 'Invitation to rate the service' },
+  petition_answered: { vi: 'Đã trả lời phản ánh, kiến nghị', en: 'Petition answered' },
   sms_reply: { vi: 'Trả lời tin nhắn tra cứu', en: 'Reply to an SMS command' },
 };
 

@@ -20,6 +20,9 @@ const SAMPLE: Record<string, string> = {
   missing: 'Bản sao giấy khai sinh',
   returnPlace: 'Bộ phận Một cửa',
   text: 'Ho so 000.00.06.H56-260225-0001: Dang xu ly.',
+  title: 'Cán bộ hẹn nhiều lần',
+  petitioner: 'Trần Thị Bình',
+  followUrl: 'http://localhost:3000/phan-anh/PAKN-260225-0001?k=ABCD2345EF',
 };
 
 const isAdmin = (p: StaffPrincipal) => p.grants.some((g) => g.role === 'admin');

@@ -11,6 +11,7 @@ import { AppError, errors } from '../../platform/errors.ts';
 import { t } from '../../platform/i18n.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { calendarService } from '../calendar/calendar.service.ts';
+import { enqueue, normalisePhone } from '../notifications/notifications.outbox.ts';
 import { covers, type StaffPrincipal } from '../users/principal.ts';
 import * as repo from './petitions.repo.ts';
 
@@ -221,6 +222,14 @@ export class PetitionService {
     };
   }
 
+  /** The answer is announced by SMS and email through the outbox, in the answer's own transaction. */
+  private async tellPetitioner(trx: Queryable, p: repo.PetitionRow, now: Date) {
+    const base = this.ctx.config.PUBLIC_URL.replace(/\/$/, '');
+    const values = { code: p.code, title: p.title, petitioner: p.petitioner.fullName, followUrl: `${base}/phan-anh/${p.code}?k=${p.lookup_secret}` };
+    if (p.petitioner.phone) await enqueue(trx, now, { dedupeKey: `petition:${p.id}:answered:sms`, kind: 'petition_answered', channel: 'sms', recipient: normalisePhone(p.petitioner.phone), values });
+    if (p.petitioner.email) await enqueue(trx, now, { dedupeKey: `petition:${p.id}:answered:email`, kind: 'petition_answered', channel: 'email', recipient: p.petitioner.email.toLowerCase(), values });
+  }
+
   async act(principal: StaffPrincipal, id: string, input: PetitionActionInput): Promise<PetitionDetail> {
     const before = await repo.findPetition(this.db, id);
     if (!before) throw errors.forbidden();
@@ -263,6 +272,7 @@ export class PetitionService {
           data: JSON.stringify({ category: input.category ?? null, from: p.status, to: next }),
         })
         .execute();
+      if (input.type === 'answer') await this.tellPetitioner(trx, p, now);
       await recordAudit(trx, { actorId: principal.id, action: `petition.${input.type}`, objectType: 'petition', objectId: id, detail: { code: p.code, from: p.status, to: next } });
     });
     return this.detail(principal, id);
