@@ -12,6 +12,9 @@ import { registerUserRoutes } from './modules/users/users.routes.ts';
 import { registerCitizenRoutes } from './modules/citizens/citizens.routes.ts';
 import { registerEformRoutes } from './modules/eforms/eforms.routes.ts';
 import { registerOnlineSubmissionRoutes } from './modules/dossiers/dossiers.online.routes.ts';
+import { registerNotifications } from './modules/notifications/notifications.routes.ts';
+import { registerRatingRoutes } from './modules/ratings/ratings.routes.ts';
+import { registerPetitionRoutes } from './modules/petitions/petitions.routes.ts';
 
 /** The HTTP application with every module's routes; listening is the caller's business. */
 export async function buildApp(ctx: AppContext) {
@@ -28,6 +31,9 @@ export async function buildApp(ctx: AppContext) {
   registerCitizenRoutes(app, ctx);
   registerEformRoutes(app, ctx);
   registerOnlineSubmissionRoutes(app, ctx);
+  registerNotifications(app, ctx);
+  registerRatingRoutes(app, ctx);
+  registerPetitionRoutes(app, ctx);
   await app.ready();
   return app;
 }

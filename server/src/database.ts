@@ -12,6 +12,13 @@ import type { EformsTables } from './modules/eforms/eforms.tables.ts';
 
 /** Every table, as the query builder sees it: each module declares its own in `<module>.tables.ts`. */
 export interface Database extends UnitsTables, UsersTables, AuditTables, CalendarTables, CatalogTables, DossiersTables, DocumentsTables, QueueTables, CitizensTables, EformsTables {}
+import type { NotificationsTables } from './modules/notifications/notifications.tables.ts';
+import type { RatingsTables } from './modules/ratings/ratings.tables.ts';
+import type { PetitionsTables } from './modules/petitions/petitions.tables.ts';
+
+/** Every table, as the query builder sees it: each module declares its own in `<module>.tables.ts`. */
+export interface Database extends UnitsTables, UsersTables, AuditTables, CalendarTables, CatalogTables, DossiersTables,
+    NotificationsTables, RatingsTables, PetitionsTables {}
 
 export type Db = Kysely<Database>;
 /** A query runner that may or may not be inside a transaction. */

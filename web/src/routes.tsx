@@ -20,6 +20,10 @@ export const routes: RouteObject[] = [
       { path: 'dang-nhap', lazy: async () => ({ Component: (await import('./apps/portal/citizen/CitizenLoginPage.tsx')).CitizenLoginPage }) },
       { path: 'nop-truc-tuyen/:code', lazy: async () => ({ Component: (await import('./apps/portal/citizen/SubmitPage.tsx')).SubmitPage }) },
       { path: 'ho-so-cua-toi/*', lazy: async () => ({ Component: (await import('./apps/portal/citizen/CitizenRoutes.tsx')).CitizenRoutes }) },
+      { path: 'sandbox/inbox', lazy: async () => ({ Component: (await import('./apps/portal/notify/SandboxInboxPage.tsx')).SandboxInboxPage }) },
+      { path: 'danh-gia/:code', lazy: async () => ({ Component: (await import('./apps/portal/notify/RatingPage.tsx')).RatingPage }) },
+      { path: 'phan-anh', lazy: async () => ({ Component: (await import('./apps/portal/petitions/PetitionSendPage.tsx')).PetitionSendPage }) },
+      { path: 'phan-anh/:code', lazy: async () => ({ Component: (await import('./apps/portal/petitions/PetitionFollowPage.tsx')).PetitionFollowPage }) },
       {
         path: 'office',
         lazy: async () => ({ Component: (await import('./apps/office/OfficeApp.tsx')).OfficeApp }),
@@ -30,6 +34,8 @@ export const routes: RouteObject[] = [
           { path: 'counter', lazy: async () => ({ Component: (await import('./apps/office/counter/CounterPage.tsx')).CounterPage }) },
           { path: 'queue-stats', lazy: async () => ({ Component: (await import('./apps/office/queueStats/QueueStatsPage.tsx')).QueueStatsPage }) },
           { path: 'dossiers/:id', lazy: async () => ({ Component: (await import('./apps/office/dossier/DossierPage.tsx')).DossierPage }) },
+          { path: 'petitions', lazy: async () => ({ Component: (await import('./apps/office/petitions/PetitionsPage.tsx')).PetitionsPage }) },
+          { path: 'petitions/:id', lazy: async () => ({ Component: (await import('./apps/office/petitions/PetitionPage.tsx')).PetitionPage }) },
         ],
       },
       {
@@ -44,6 +50,7 @@ export const routes: RouteObject[] = [
           { path: 'queue', lazy: async () => ({ Component: (await import('./apps/admin/queue/QueueAdminPage.tsx')).QueueAdminPage }) },
           { path: 'catalog/*', lazy: async () => ({ Component: (await import('./apps/admin/catalog/CatalogAdmin.tsx')).CatalogAdmin }) },
           { path: 'eforms', lazy: async () => ({ Component: (await import('./apps/admin/EformsAdminPage.tsx')).EformsAdminPage }) },
+          { path: 'notifications', lazy: async () => ({ Component: (await import('./apps/admin/notifications/TemplatesPage.tsx')).TemplatesPage }) },
         ],
       },
       { path: '*', Component: NotFoundPage },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import path from 'node:path';
+import { NOTIFY_CONFIG } from './notify-config.ts';
 
 /** Every setting the server reads, from environment variables, validated once at start. */
 const ConfigSchema = z.object({
@@ -52,6 +53,7 @@ const ConfigSchema = z.object({
   ONLINE_CODE_AT: z.enum(['reception', 'submission']).default('reception'),
   /** Warn the counter when an online submission has fewer working minutes than this left of its 8 working hours. */
   ONLINE_REVIEW_WARN_MINUTES: z.coerce.number().int().min(0).max(480).default(120),
+  ...NOTIFY_CONFIG,
   SEED_DEMO: z
     .enum(['auto', 'never'])
     .default('auto')

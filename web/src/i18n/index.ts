@@ -6,6 +6,8 @@ import { documentsEn } from './documents.en.ts';
 import { documentsVi } from './documents.vi.ts';
 import { citizenEn } from './citizen.en.ts';
 import { citizenVi } from './citizen.vi.ts';
+import { notifyEn } from './notify.en.ts';
+import { notifyVi } from './notify.vi.ts';
 import { en } from './en.ts';
 import { queueEn } from './queue.en.ts';
 import { queueVi } from './queue.vi.ts';
@@ -29,7 +31,7 @@ function storedLanguage(): Lang {
 
 void i18n.use(initReactI18next).init({
   // The catalog's text lives in its own files (catalog.vi.ts, catalog.en.ts) under the `catalog` key.
-  resources: { vi: { translation: { ...vi, ...catalogVi, ...documentsVi, ...queueVi, ...citizenVi } }, en: { translation: { ...en, ...catalogEn, ...documentsEn, ...queueEn, ...citizenEn } } },
+  resources: { vi: { translation: { ...vi, ...catalogVi, ...documentsVi, ...queueVi, ...citizenVi, ...notifyVi } }, en: { translation: { ...en, ...catalogEn, ...documentsEn, ...queueEn, ...citizenEn, ...notifyEn } } },
   lng: storedLanguage(),
   fallbackLng: 'vi',
   supportedLngs: [...LANGUAGES],

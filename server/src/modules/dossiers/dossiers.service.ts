@@ -18,6 +18,7 @@ import { procedureForReception } from '../catalog/catalog.service.ts';
 import { covers, jurisdictionRoots, type StaffPrincipal } from '../users/principal.ts';
 import { derive, projectionOf, eventFromRow } from './dossiers.projection.ts';
 import * as repo from './dossiers.repo.ts';
+import { runEventsAppended } from './dossiers.hooks.ts';
 
 /** Decree 118/2025 and Circular 03/2025 apply to dossiers received from 1 July 2025 (REGULATIONS.md §1). */
 const ND118_FROM = Date.parse('2025-06-30T17:00:00Z');
@@ -220,14 +221,7 @@ export class DossierService {
       ...projectionOf(derived, holdingPath, now),
     };
     const documentRows = this.documentRows(id, 1, 'intake', input.documents, now);
-    const code = await this.db.transaction().execute(async (trx) => {
-      const code = input.outcome === 'receive' ? dossierCode(receiving.code, receptionDay, await repo.nextCounter(trx, receiving.id, formatIsoDate(receptionDay))) : null;
-      await repo.insertDossier(trx, { ...row, code });
-      await repo.insertEvents(trx, eventRows);
-      await repo.insertDocuments(trx, documentRows);
-      return code;
-    });
-    const written: repo.DossierRow = {
+    const writtenWith = (code: string | null): repo.DossierRow => ({
       ...row,
       code,
       duration,
@@ -237,7 +231,16 @@ export class DossierService {
       payment_status: 'none',
       delivery_status: 'none',
       sync_status: 'pending',
-    };
+    });
+    const code = await this.db.transaction().execute(async (trx) => {
+      const code = input.outcome === 'receive' ? dossierCode(receiving.code, receptionDay, await repo.nextCounter(trx, receiving.id, formatIsoDate(receptionDay))) : null;
+      await repo.insertDossier(trx, { ...row, code });
+      await repo.insertEvents(trx, eventRows);
+      await repo.insertDocuments(trx, documentRows);
+      await runEventsAppended(this.db, trx, { dossier: writtenWith(code), events: events.map((e, i) => ({ ...e, seq: i + 1 })) });
+      return code;
+    });
+    const written = writtenWith(code);
     const writtenEvents = eventRows.map((e, i) => ({ ...e, id: i + 1, data: JSON.parse(e.data) as Record<string, unknown> }));
     return { created: true, dossier: await this.detail(principal, id, { dossier: written, events: writtenEvents, documents: documentRows, steps }) };
   }
@@ -249,7 +252,9 @@ export class DossierService {
     await repo.insertEvents(trx, rows);
     const derived = derive(dossier, [...stored, ...newEvents], calendar, steps);
     const holding = derived.state.holdingUnitId ? (await repo.unitsByIds(trx, [derived.state.holdingUnitId]))[0] : undefined;
-    await repo.updateProjection(trx, dossier.id, projectionOf(derived, holding?.path ?? null, this.ctx.clock.now()));
+    const projection = projectionOf(derived, holding?.path ?? null, this.ctx.clock.now());
+    await repo.updateProjection(trx, dossier.id, projection);
+    await runEventsAppended(this.db, trx, { dossier: { ...dossier, ...projection }, events: newEvents.map((e, i) => ({ ...e, seq: stored.length + i + 1 })) });
     return seq;
   }
 

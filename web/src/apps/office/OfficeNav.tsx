@@ -4,15 +4,23 @@ import { useLocation, useNavigate } from 'react-router';
 import { useSignedInUser } from '../../shared/session/useSession.ts';
 import { counterUnits, holdsRole } from './officeRoles.ts';
 
-type Section = 'home' | 'receive' | 'queue' | 'counter' | 'queueStats';
+type Section = 'home' | 'receive' | 'queue' | 'counter' | 'queueStats' | 'petitions';
 
-const PATHS: Record<Section, string> = { home: '/office', receive: '/office/receive', queue: '/office/queue', counter: '/office/counter', queueStats: '/office/queue-stats' };
+const PATHS: Record<Section, string> = {
+  home: '/office',
+  receive: '/office/receive',
+  queue: '/office/queue',
+  counter: '/office/counter',
+  queueStats: '/office/queue-stats',
+  petitions: '/office/petitions',
+};
 
 function sectionOf(pathname: string): Section | null {
   if (pathname.startsWith('/office/receive')) return 'receive';
   if (pathname.startsWith('/office/counter')) return 'counter';
   if (pathname.startsWith('/office/queue-stats')) return 'queueStats';
   if (pathname.startsWith('/office/queue') || pathname.startsWith('/office/dossiers')) return 'queue';
+  if (pathname.startsWith('/office/petitions')) return 'petitions';
   return pathname === '/office' || pathname === '/office/' ? 'home' : null;
 }
 
@@ -23,13 +31,20 @@ export function OfficeNav() {
   const { pathname } = useLocation();
   const user = useSignedInUser();
   const sections: Section[] = counterUnits(user).length > 0 ? ['home', 'counter', 'receive', 'queue'] : ['home', 'queue'];
+  sections.push('petitions');
   if (holdsRole(user, ['supervisor', 'leader', 'admin'])) sections.push('queueStats');
   return (
     <Tabs value={sectionOf(pathname)} onChange={(value) => value && navigate(PATHS[value as Section])} data-print-hide>
       <Tabs.List aria-label={t('office.nav.label')}>
         {sections.map((section) => (
           <Tabs.Tab key={section} value={section}>
-            {section === 'counter' ? t('queue.counterPage.title') : section === 'queueStats' ? t('queue.stats.title') : t(`office.nav.${section}`)}
+            {section === 'counter'
+              ? t('queue.counterPage.title')
+              : section === 'queueStats'
+                ? t('queue.stats.title')
+                : section === 'petitions'
+                  ? t('notify.petitions.officeTab')
+                  : t(`office.nav.${section}`)}
           </Tabs.Tab>
         ))}
       </Tabs.List>
