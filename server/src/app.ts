@@ -5,6 +5,7 @@ import { registerCatalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { registerDossierRoutes } from './modules/dossiers/dossiers.routes.ts';
 import { registerFileRoutes } from './modules/files/files.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import { registerReportRoutes } from './modules/reports/reports.routes.ts';
 import { registerUnitRoutes } from './modules/units/units.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 
@@ -18,6 +19,7 @@ export async function buildApp(ctx: AppContext) {
   registerCatalogRoutes(app, ctx);
   registerFileRoutes(app, ctx);
   registerDossierRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
   await app.ready();
   return app;
 }

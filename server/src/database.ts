@@ -3,11 +3,12 @@ import type { AuditTables } from './modules/audit/audit.tables.ts';
 import type { CatalogTables } from './modules/catalog/catalog.tables.ts';
 import type { CalendarTables } from './modules/calendar/calendar.tables.ts';
 import type { DossiersTables } from './modules/dossiers/dossiers.tables.ts';
+import type { ReportsTables } from './modules/reports/reports.tables.ts';
 import type { UnitsTables } from './modules/units/units.tables.ts';
 import type { UsersTables } from './modules/users/users.tables.ts';
 
 /** Every table, as the query builder sees it: each module declares its own in `<module>.tables.ts`. */
-export interface Database extends UnitsTables, UsersTables, AuditTables, CalendarTables, CatalogTables, DossiersTables {}
+export interface Database extends UnitsTables, UsersTables, AuditTables, CalendarTables, CatalogTables, DossiersTables, ReportsTables {}
 
 export type Db = Kysely<Database>;
 /** A query runner that may or may not be inside a transaction. */
