@@ -11,7 +11,7 @@ import { sql, type Insertable } from 'kysely';
 import type { DossierFact } from '@motcua/core/reports/facts.ts';
 import type { Duration, WorkingCalendar } from '@motcua/core/calendar/index.ts';
 import { DEFAULT_PROCESS } from '@motcua/core/dossiers/process.ts';
-import type { DossierEvent } from '@motcua/core/dossiers/lifecycle.ts';
+import { applyEvent, EMPTY_STATE, type DossierEvent } from '@motcua/core/dossiers/lifecycle.ts';
 import type { Database, Db } from '../../database.ts';
 import { calendarService } from '../calendar/calendar.service.ts';
 import { derive, projectionOf } from '../dossiers/dossiers.projection.ts';
@@ -172,15 +172,13 @@ export async function generateSynthetic(db: Db, options: SyntheticOptions) {
         created_at: new Date(receivedAt),
         ...projectionOf(derived, holdingPath, new Date(events[events.length - 1]!.at)),
       });
-      let prev: number | null = null;
-      let status: number | null = null;
+      let state = EMPTY_STATE;
       events.forEach((e, i) => {
-        const next = derive(dossier as never, events.slice(0, i + 1), calendar, DEFAULT_PROCESS).state.status;
-        eventRows.push({ dossier_id: id, seq: i + 1, type: e.type, at: new Date(e.at), actor_id: e.actorId, unit_id: e.unitId, from_status: status, to_status: next, reason: e.reason ?? null, data: JSON.stringify(e.data ?? {}) });
-        status = next;
-        prev = e.at;
+        const next = applyEvent(state, e);
+        if (!next.ok) throw new Error(`synthetic events do not fold: ${JSON.stringify(next.error)}`);
+        eventRows.push({ dossier_id: id, seq: i + 1, type: e.type, at: new Date(e.at), actor_id: e.actorId, unit_id: e.unitId, from_status: state.status, to_status: next.state.status, reason: e.reason ?? null, data: JSON.stringify(e.data ?? {}) });
+        state = next.state;
       });
-      void prev;
       const digitized = channel === 2 || rnd.next() < 0.7;
       documentRows.push({ id: randomUUID(), dossier_id: id, event_seq: 1, purpose: 'intake' as const, name: 'Tờ khai', requirement_index: 0, originals: 1, copies: 0, provided: true, digitized, file_sha256: digitized ? PDF_SHA : null, file_name: null, result_code: null, created_at: new Date(receivedAt) });
       const resultSeq = events.findIndex((e) => e.type === 'result_issued');
