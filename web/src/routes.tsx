@@ -21,6 +21,7 @@ export const routes: RouteObject[] = [
           { index: true, lazy: async () => ({ Component: (await import('./apps/office/OfficeHome.tsx')).OfficeHome }) },
           { path: 'receive', lazy: async () => ({ Component: (await import('./apps/office/reception/ReceptionPage.tsx')).ReceptionPage }) },
           { path: 'queue', lazy: async () => ({ Component: (await import('./apps/office/queue/QueuePage.tsx')).QueuePage }) },
+          { path: 'dashboard', lazy: async () => ({ Component: (await import('./apps/office/dashboard/DashboardPage.tsx')).DashboardPage }) },
           { path: 'dossiers/:id', lazy: async () => ({ Component: (await import('./apps/office/dossier/DossierPage.tsx')).DossierPage }) },
         ],
       },

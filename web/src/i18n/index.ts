@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import { catalogEn } from './catalog.en.ts';
 import { catalogVi } from './catalog.vi.ts';
 import { en } from './en.ts';
+import { reportsEn } from './reports.en.ts';
+import { reportsVi } from './reports.vi.ts';
 import { vi } from './vi.ts';
 
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -23,7 +25,7 @@ function storedLanguage(): Lang {
 
 void i18n.use(initReactI18next).init({
   // The catalog's text lives in its own files (catalog.vi.ts, catalog.en.ts) under the `catalog` key.
-  resources: { vi: { translation: { ...vi, ...catalogVi } }, en: { translation: { ...en, ...catalogEn } } },
+  resources: { vi: { translation: { ...vi, ...catalogVi, ...reportsVi } }, en: { translation: { ...en, ...catalogEn, ...reportsEn } } },
   lng: storedLanguage(),
   fallbackLng: 'vi',
   supportedLngs: [...LANGUAGES],
