@@ -3,6 +3,7 @@ import type { ReportsMessages } from './reports.vi.ts';
 /** English text of the supervisor's dashboard; key for key the shape of reports.vi.ts. */
 export const reportsEn: ReportsMessages = {
   reports: {
+    nav: 'Dashboard',
     title: 'Dashboard — dossier figures',
     unit: 'Unit',
     grain: 'Period',

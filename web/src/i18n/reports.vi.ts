@@ -1,6 +1,7 @@
 /** Vietnamese text of the supervisor's dashboard (reports module). */
 export const reportsVi = {
   reports: {
+    nav: 'Bảng điều hành',
     title: 'Bảng điều hành — số liệu giải quyết hồ sơ',
     unit: 'Đơn vị',
     grain: 'Kỳ',

@@ -11,13 +11,34 @@ type Lang = 'vi' | 'en';
 type Line = { id: string; code: string | null; procedureName: string; holdingUnit: string | null; officer: string | null; daysLate: number | null; reason: string | null; apologyIssued: boolean; dueAt: string | null; timeliness: string | null };
 type Index = { total: number; availableMax: number; indicators: { id: string; label: Record<Lang, string>; formula: Record<Lang, string>; points: number; pointsConfidence: string; available: boolean; numerator: number | null; denominator: number | null; score: number | null }[] };
 
+type UnitRow = { id: string; name: string; parentId: string | null };
+
+/** The units in reach in tree order (a parent before its children), each with its depth below the top. */
+function unitTree(units: UnitRow[]): { unit: UnitRow; depth: number }[] {
+  const ids = new Set(units.map((u) => u.id));
+  const children = new Map<string | null, UnitRow[]>();
+  for (const u of units) {
+    const parent = u.parentId && ids.has(u.parentId) ? u.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), u]);
+  }
+  const out: { unit: UnitRow; depth: number }[] = [];
+  const walk = (parent: string | null, depth: number) => {
+    for (const u of (children.get(parent) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'vi'))) {
+      out.push({ unit: u, depth });
+      walk(u.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}
+
 /** The supervisor's dashboard (/office/dashboard): figures with formulas, charts, late dossiers, the QĐ 766 index. Filters live in the URL. */
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'en' ? 'en' : 'vi') as Lang;
   const [params, setParams] = useSearchParams();
   const [data, setData] = useState<FiguresResult | null>(null);
-  const [units, setUnits] = useState<{ id: string; name: string; path: string }[]>([]);
+  const [units, setUnits] = useState<UnitRow[]>([]);
   const [drill, setDrill] = useState<{ figure: string; total: number; items: Line[] } | null>(null);
   const [late, setLate] = useState<{ total: number; items: Line[] } | null>(null);
   const [index, setIndex] = useState<Index | null>(null);
@@ -29,7 +50,7 @@ export function DashboardPage() {
   const figure = params.get('figure');
 
   useEffect(() => {
-    void api.get<{ id: string; name: string; path: string }[]>('/api/units').then(setUnits);
+    void api.get<UnitRow[]>('/api/units').then(setUnits);
   }, []);
   useEffect(() => {
     void api.get<FiguresResult>(`/api/reports/figures?${query}`).then(setData);
@@ -54,6 +75,7 @@ export function DashboardPage() {
     setParams(next);
   };
   const onTime = data?.figures.find((f) => f.id === 'on_time_rate');
+  const tree = useMemo(() => unitTree(units), [units]);
   const lines = (items: Line[]) => (
     <Table striped withTableBorder>
       <Table.Thead>
@@ -172,16 +194,17 @@ export function DashboardPage() {
           <Card withBorder>
             <Title order={3}>{t('reports.unitTree')}</Title>
             <ul aria-label={t('reports.unitTree')}>
-              {units
-                .filter((u) => data.units.some((x) => u.path.startsWith(x.path)) || data.units.some((x) => x.path.startsWith(u.path)))
-                .map((u) => (
-                  <li key={u.id} style={{ marginLeft: (u.path.split('/').length - 2) * 16 }}>
-                    <Anchor component="button" onClick={() => set('unitId', u.id)}>
+              {tree.map(({ unit: u, depth }) => {
+                const row = data.units.find((x) => x.unitId === u.id);
+                return (
+                  <li key={u.id} style={{ marginLeft: depth * 16 }}>
+                    <Anchor component="button" onClick={() => set('unitId', u.id)} fw={params.get('unitId') === u.id ? 700 : undefined}>
                       {u.name}
                     </Anchor>{' '}
-                    {data.units.find((x) => x.unitId === u.id) && <Badge color="red">{data.units.find((x) => x.unitId === u.id)!.openOverdue}</Badge>}
+                    {row && row.openOverdue > 0 && <Badge color="red">{row.openOverdue}</Badge>}
                   </li>
-                ))}
+                );
+              })}
             </ul>
           </Card>
         </>
