@@ -7,6 +7,7 @@ import { registerDocumentRoutes } from './modules/documents/documents.routes.ts'
 import { registerFileRoutes } from './modules/files/files.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerQueueRoutes } from './modules/queue/queue.routes.ts';
+import { registerReportRoutes } from './modules/reports/reports.routes.ts';
 import { registerUnitRoutes } from './modules/units/units.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 import { registerCitizenRoutes } from './modules/citizens/citizens.routes.ts';
@@ -34,6 +35,7 @@ export async function buildApp(ctx: AppContext) {
   registerNotifications(app, ctx);
   registerRatingRoutes(app, ctx);
   registerPetitionRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
   await app.ready();
   return app;
 }

@@ -33,6 +33,7 @@ export const routes: RouteObject[] = [
           { path: 'queue', lazy: async () => ({ Component: (await import('./apps/office/queue/QueuePage.tsx')).QueuePage }) },
           { path: 'counter', lazy: async () => ({ Component: (await import('./apps/office/counter/CounterPage.tsx')).CounterPage }) },
           { path: 'queue-stats', lazy: async () => ({ Component: (await import('./apps/office/queueStats/QueueStatsPage.tsx')).QueueStatsPage }) },
+          { path: 'dashboard', lazy: async () => ({ Component: (await import('./apps/office/dashboard/DashboardPage.tsx')).DashboardPage }) },
           { path: 'dossiers/:id', lazy: async () => ({ Component: (await import('./apps/office/dossier/DossierPage.tsx')).DossierPage }) },
           { path: 'petitions', lazy: async () => ({ Component: (await import('./apps/office/petitions/PetitionsPage.tsx')).PetitionsPage }) },
           { path: 'petitions/:id', lazy: async () => ({ Component: (await import('./apps/office/petitions/PetitionPage.tsx')).PetitionPage }) },

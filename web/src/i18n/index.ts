@@ -11,6 +11,8 @@ import { notifyVi } from './notify.vi.ts';
 import { en } from './en.ts';
 import { queueEn } from './queue.en.ts';
 import { queueVi } from './queue.vi.ts';
+import { reportsEn } from './reports.en.ts';
+import { reportsVi } from './reports.vi.ts';
 import { vi } from './vi.ts';
 
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -31,7 +33,7 @@ function storedLanguage(): Lang {
 
 void i18n.use(initReactI18next).init({
   // The catalog's text lives in its own files (catalog.vi.ts, catalog.en.ts) under the `catalog` key.
-  resources: { vi: { translation: { ...vi, ...catalogVi, ...documentsVi, ...queueVi, ...citizenVi, ...notifyVi } }, en: { translation: { ...en, ...catalogEn, ...documentsEn, ...queueEn, ...citizenEn, ...notifyEn } } },
+  resources: { vi: { translation: { ...vi, ...catalogVi, ...documentsVi, ...queueVi, ...citizenVi, ...notifyVi, ...reportsVi } }, en: { translation: { ...en, ...catalogEn, ...documentsEn, ...queueEn, ...citizenEn, ...notifyEn, ...reportsEn } } },
   lng: storedLanguage(),
   fallbackLng: 'vi',
   supportedLngs: [...LANGUAGES],

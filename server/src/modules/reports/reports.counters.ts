@@ -1,0 +1,110 @@
+/**
+ * From facts to counter rows: each fact's contributions become rows of the three counter tables, keyed
+ * as in migration 0010. A change of a dossier is the new fact's rows minus the old fact's rows.
+ */
+import { formatIsoDate, fromEpochDay } from '@motcua/core/calendar/index.ts';
+import { contributions, MEASURES, zeroMeasures, type DossierFact, type Measures } from '@motcua/core/reports/facts.ts';
+
+export type CounterRow = { grain: 'day' | 'month'; period: string; unit_id: string; channel: number; kind: string; outcome: string } & Measures;
+export type DetailRow = { day: string; unit_id: string; procedure_code: string; field: string; officer_id: string; channel: number; kind: string; outcome: string } & Measures;
+export type HistRow = { grain: 'day' | 'month'; period: string; unit_id: string; bucket: number; n: number };
+
+const iso = (day: number) => formatIsoDate(fromEpochDay(day));
+const monthOf = (day: number) => {
+  const d = fromEpochDay(day);
+  return `${d.year}-${String(d.month).padStart(2, '0')}-01`;
+};
+
+export class CounterDelta {
+  counters = new Map<string, CounterRow>();
+  details = new Map<string, DetailRow>();
+  hist = new Map<string, HistRow>();
+
+  private addMeasures(target: Measures, m: Measures, sign: number) {
+    for (const k of MEASURES) target[k] += sign * m[k];
+  }
+
+  add(fact: DossierFact, sign: 1 | -1) {
+    for (const c of contributions(fact)) {
+      const grains: ('day' | 'month')[] = c.kind === 'open' ? ['day'] : ['day', 'month'];
+      for (const grain of grains) {
+        const period = grain === 'day' ? iso(c.day) : monthOf(c.day);
+        const key = `${grain}|${period}|${fact.unitId}|${fact.channel}|${c.kind}|${c.outcome}`;
+        let row = this.counters.get(key);
+        if (!row) this.counters.set(key, (row = { grain, period, unit_id: fact.unitId, channel: fact.channel, kind: c.kind, outcome: c.outcome, ...zeroMeasures() }));
+        this.addMeasures(row, c.measures, sign);
+        if (c.bucket !== null) {
+          const hk = `${grain}|${period}|${fact.unitId}|${c.bucket}`;
+          let h = this.hist.get(hk);
+          if (!h) this.hist.set(hk, (h = { grain, period, unit_id: fact.unitId, bucket: c.bucket, n: 0 }));
+          h.n += sign;
+        }
+      }
+      const day = iso(c.day);
+      const dk = `${day}|${fact.unitId}|${fact.procedureCode}|${fact.officerId}|${fact.channel}|${c.kind}|${c.outcome}`;
+      let d = this.details.get(dk);
+      if (!d) this.details.set(dk, (d = { day, unit_id: fact.unitId, procedure_code: fact.procedureCode, field: fact.field, officer_id: fact.officerId, channel: fact.channel, kind: c.kind, outcome: c.outcome, ...zeroMeasures() }));
+      this.addMeasures(d, c.measures, sign);
+    }
+  }
+
+  /** Rows whose every measure is zero change nothing. */
+  nonZero() {
+    const keep = <T extends object>(rows: Iterable<T>, keys: readonly string[]) => [...rows].filter((r) => keys.some((k) => (r as Record<string, number>)[k] !== 0));
+    return { counters: keep(this.counters.values(), MEASURES), details: keep(this.details.values(), MEASURES), hist: keep(this.hist.values(), ['n']) };
+  }
+}
+
+const dayOf = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+const isoOf = (v: string | Date | null) => (v === null ? null : typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10));
+
+export function factToRow(f: DossierFact) {
+  return {
+    dossier_id: f.dossierId,
+    version: f.version,
+    unit_id: f.unitId,
+    procedure_code: f.procedureCode,
+    field: f.field,
+    officer_id: f.officerId,
+    channel: f.channel,
+    day: iso(f.day),
+    intake: f.intake,
+    end_day: f.endDay === null ? null : iso(f.endDay),
+    end_outcome: f.endOutcome,
+    working_minutes: f.workingMinutes,
+    on_time_766: f.onTime766,
+    open: f.open,
+    due_at: f.dueAt === null ? null : new Date(f.dueAt),
+    supplement_requests: f.supplementRequests,
+    digitized: f.digitized,
+    doc_result_required: f.docResultRequired,
+    result_file: f.resultFile,
+    apology_issued: f.apologyIssued,
+  };
+}
+
+/** Read back with dates as text (`day::text`, `end_day::text`). */
+export function rowToFact(r: ReturnType<typeof factToRow> & { day: string | Date; end_day: string | Date | null }): DossierFact {
+  return {
+    dossierId: r.dossier_id,
+    version: r.version,
+    unitId: r.unit_id,
+    procedureCode: r.procedure_code,
+    field: r.field,
+    officerId: r.officer_id,
+    channel: r.channel as 1 | 2 | 3,
+    day: dayOf(isoOf(r.day)!),
+    intake: r.intake,
+    endDay: r.end_day === null ? null : dayOf(isoOf(r.end_day)!),
+    endOutcome: r.end_outcome,
+    workingMinutes: r.working_minutes,
+    onTime766: r.on_time_766,
+    open: r.open,
+    dueAt: r.due_at === null ? null : r.due_at.getTime(),
+    supplementRequests: r.supplement_requests,
+    digitized: r.digitized,
+    docResultRequired: r.doc_result_required,
+    resultFile: r.result_file,
+    apologyIssued: r.apology_issued,
+  };
+}

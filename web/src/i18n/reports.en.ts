@@ -1,0 +1,36 @@
+import type { ReportsMessages } from './reports.vi.ts';
+
+/** English text of the supervisor's dashboard; key for key the shape of reports.vi.ts. */
+export const reportsEn: ReportsMessages = {
+  reports: {
+    nav: 'Dashboard',
+    title: 'Dashboard — dossier figures',
+    unit: 'Unit',
+    grain: 'Period',
+    at: 'A day in the period',
+    grains: { day: 'Day', week: 'Week', month: 'Month', quarter: 'Quarter', year: 'Year' },
+    notAvailable: 'Not yet available',
+    count: 'Dossiers: {{count}}',
+    trend: 'Trend',
+    channels: 'Channels',
+    onTimeGauge: 'On-time rate',
+    units: 'Units compared',
+    unitTree: 'Unit tree',
+    drill: 'Dossiers: {{figure}}',
+    late: 'Overdue and late dossiers',
+    index: 'Service index (QĐ 766/QĐ-TTg)',
+    indexNote: 'Only the group maxima and the points of indicators 1.2, 2.1 and 5.4 are verified; the other points are configurable.',
+    verified: 'verified',
+    configurable: 'configurable',
+    total: 'Total: {{total}} of {{max}} computable points',
+    export: 'Download the report',
+    columns: { code: 'Dossier code', procedure: 'Procedure', unit: 'Holding unit', officer: 'Officer', daysLate: 'Days late', reason: 'Reason', apology: 'Apology letter', due: 'Due' },
+    yes: 'Sent',
+    no: 'No',
+    received: 'Received',
+    processed: 'Processed',
+    onTime: 'On time',
+    lateShort: 'Late',
+    channelNames: { c1: 'In person', c2: 'Online', c3: 'Postal' },
+  },
+};
