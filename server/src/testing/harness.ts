@@ -69,15 +69,39 @@ async function postgresTemplate(serverUrl: string): Promise<string> {
       const system = await startSystem(testConfig({ DATA_DIR: dataDir, DATABASE_URL: url.toString() }), { inMemory: true });
       await system.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
-      await admin.query(`alter database ${building} rename to ${name}`);
-      // Templates of older sources are of no more use.
-      const old = await admin.query("select datname from pg_database where datname like 'motcua_tpl_%' and datname <> $1", [name]);
+      try {
+        await admin.query(`alter database ${building} rename to ${name}`);
+      } catch (error) {
+        // Another process built the same template meanwhile: use theirs.
+        await admin.query(`drop database if exists ${building} with (force)`);
+        if ((await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 0) throw error;
+      }
+      // Templates of older sources are of no more use, but other checkouts on this server may still be
+      // using (or building) theirs: keep the three newest finished ones and every build whose process lives.
+      const old = await admin.query(
+        "select datname from pg_database where datname like 'motcua_tpl_%' and datname <> $1 and datname not like '%_build_%' order by oid desc offset 3",
+        [name],
+      );
       for (const row of old.rows) await admin.query(`drop database if exists ${row.datname} with (force)`);
+      const builds = await admin.query("select datname from pg_database where datname like 'motcua_tpl_%_build_%'");
+      for (const row of builds.rows) {
+        const pid = Number(/_build_(\d+)$/.exec(row.datname)?.[1]);
+        if (pid && !processAlive(pid)) await admin.query(`drop database if exists ${row.datname} with (force)`);
+      }
     }
   } finally {
     await admin.end();
   }
   return name;
+}
+
+function processAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** A fresh PostgreSQL database copied from the seeded template, and how to drop it. */
