@@ -85,8 +85,9 @@ export class Paper {
       margins: { top: 40, bottom: 50, left: MARGIN, right: MARGIN },
       info: { Title: nfc(header.pdfTitle), Producer: 'MotCua', Creator: 'MotCua', ...(header.keywords ? { Keywords: header.keywords } : {}) },
       bufferPages: false,
-      // The default font is ours: pdfkit would otherwise load and parse Helvetica's metrics for every paper.
-      font: f.regular as unknown as string,
+      // No default font: pdfkit would otherwise parse Helvetica's metrics (or compare our font's whole
+      // name table with itself) for every paper; ours are registered just below.
+      font: false as unknown as string,
     });
     this.doc.registerFont('regular', f.regular);
     this.doc.registerFont('bold', f.bold);

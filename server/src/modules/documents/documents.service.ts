@@ -141,7 +141,7 @@ export class DocumentService {
       landscape: true,
       pdfTitle: `Sổ theo dõi hồ sơ ${unit.code} ${from} – ${to}`,
     });
-    paper.table(heads.map((title, i) => ({ title, width: [4, 13, 20, 10, 12, 12, 8, 8, 8, 8, 6][i]!, align: i === 0 ? ('center' as const) : ('left' as const) })), lines, { size: 8.5 });
+    paper.table(heads.map((title, i) => ({ title, width: [4, 16, 18, 10, 12, 12, 8, 8, 8, 8, 6][i]!, align: i === 0 ? ('center' as const) : ('left' as const) })), lines, { size: 8.5 });
     return { body: await paper.finish(), type: 'application/pdf', fileName: `${fileBase}.pdf` };
   }
 
