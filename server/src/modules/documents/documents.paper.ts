@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
-import PDFDocument, { shareLayouts } from './documents.pdfkit.ts';
+import PDFDocument, { prepareFonts } from './documents.pdfkit.ts';
 import { drawQr } from './documents.barcodes.ts';
 
 /**
@@ -93,8 +93,8 @@ export class Paper {
     this.doc.registerFont('bold', f.bold);
     this.doc.registerFont('italic', f.italic);
     this.doc.registerFont('boldItalic', f.boldItalic);
+    prepareFonts(this.doc, ['bold', 'italic', 'boldItalic', 'regular']);
     this.doc.font('regular').fontSize(13);
-    shareLayouts(this.doc);
     this.done = new Promise((resolve, reject) => {
       this.doc.on('data', (c: Buffer) => this.chunks.push(c));
       this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));
