@@ -131,6 +131,19 @@ describe('documents in the browser', () => {
     await page.getByTestId('verdict').getByText('Văn bản đã bị sửa đổi').waitFor();
     await screenshot(page, 'documents-verify-tampered');
     await verify.close();
+
+    // --- The admin adjusts the papers' wording.
+    const admin2 = await system.openPage('/admin/papers');
+    page = admin2.page;
+    await signIn(page, 'admin');
+    await page.getByRole('heading', { name: 'Mẫu giấy tờ' }).waitFor();
+    await page.getByLabel('Chân trang').fill('Đường dây nóng 1022');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('status').getByText('Đã lưu mẫu giấy tờ.').waitFor();
+    await screenshot(page, 'documents-admin-papers');
+    await admin2.close();
+    const withFooter = await counter.get(`/api/paper-templates`);
+    assert.equal(withFooter.status, 403, 'templates are the admin’s');
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 });

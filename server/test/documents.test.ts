@@ -87,10 +87,15 @@ function textOf(pdf: Buffer) {
   return execFileSync('pdftotext', [file, '-']).toString('utf8').replace(/\s+/g, ' ');
 }
 
+/** MOTCUA_DOCUMENTS_SAMPLES=dir keeps one run's papers there (the README's screenshots are made from them). */
+const SAMPLES = process.env.MOTCUA_DOCUMENTS_SAMPLES;
+const keep = (name: string, pdf: Buffer) => SAMPLES && (fs.mkdirSync(SAMPLES, { recursive: true }), fs.writeFileSync(path.join(SAMPLES, name), pdf));
+
 async function slip(who: string, id: string, kind: string) {
   const res = await bytes(who, `/api/dossiers/${id}/documents/${kind}.pdf`);
   assert.equal(res.status, 200, `${kind}: ${res.body.toString()}`);
   assert.equal(res.type, 'application/pdf');
+  keep(`${kind}.pdf`, res.body);
   return textOf(res.body);
 }
 
@@ -149,7 +154,7 @@ describe('documents', () => {
     const receipt = await slip('tiepnhan', d.id, 'receipt');
     assert.ok(receipt.includes('Mẫu số 01 — Thông tư số 01/2018/TT-VPCP'), receipt.slice(0, 300));
     const control = await slip('tiepnhan', d.id, 'control-sheet');
-    assert.ok(control.includes('Mẫu số 05'));
+    assert.ok(control.includes('Mẫu số 05'), "control.includes('Mẫu số 05')");
     const stop = await as.tiepnhan!.get(`/api/dossiers/${d.id}/documents/stop.pdf`);
     assert.equal(stop.status, 409);
     assert.equal(stop.body.code, 'not_in_circular');
@@ -170,9 +175,9 @@ describe('documents', () => {
     const scan = spawnSync('zbarimg', ['-q', '--raw', path.join(tmp, 'receipt-1.png')], { encoding: 'utf8' });
     const decoded = scan.stdout;
     assert.ok(decoded.includes(`MHS: ${d.code}`), decoded);
-    assert.ok(decoded.includes(`TTHC: ${LONG}`));
-    assert.ok(decoded.includes('DD: 079185001234'));
-    assert.ok(decoded.includes('GT: Giấy tiếp nhận hồ sơ và hẹn trả kết quả'));
+    assert.ok(decoded.includes(`TTHC: ${LONG}`), 'decoded.includes(`TTHC: ${LONG}`)');
+    assert.ok(decoded.includes('DD: 079185001234'), "decoded.includes('DD: 079185001234')");
+    assert.ok(decoded.includes('GT: Giấy tiếp nhận hồ sơ và hẹn trả kết quả'), "decoded.includes('GT: Giấy tiếp nhận hồ sơ và hẹn trả kết qu");
     // The Code 128 barcode holds the dossier code alone.
     assert.ok(decoded.split('\n').includes(d.code), 'the barcode reads as the dossier code');
     const link = decoded.split('\n').find((l) => l.startsWith('https://'))!;
@@ -202,6 +207,7 @@ describe('documents', () => {
     const pdf = (await bytes('tiepnhan', `/api/signed-results/${signed.body.id}/file`)).body;
     const file = path.join(tmp, 'signed.pdf');
     fs.writeFileSync(file, pdf);
+    keep('signed-result.pdf', pdf);
     const sig = spawnSync('pdfsig', [file], { encoding: 'utf8' }).stdout;
     assert.match(sig, /Signature Validation: Signature is Valid/, sig);
     assert.match(sig, /Lê Minh Lãnh Đạo|Le Minh/);
@@ -283,10 +289,11 @@ describe('documents', () => {
 
     const pdf = await bytes('tiepnhan', `/api/documents/register?unitId=${centre.id}&from=2026-05-04&to=2026-05-05`);
     assert.equal(pdf.status, 200, pdf.body.toString());
+    keep('register.pdf', pdf.body);
     const text = textOf(pdf.body);
-    assert.ok(text.includes('SỔ THEO DÕI HỒ SƠ'));
-    assert.ok(text.includes(d.code));
-    assert.ok(text.includes('Nguyễn Thị Hồng Nhung'));
+    assert.ok(text.includes('SỔ THEO DÕI HỒ SƠ'), "text.includes('SỔ THEO DÕI HỒ SƠ')");
+    assert.ok(text.replace(/\s/g, '').includes(d.code), 'the register lists the dossier');
+    assert.ok(text.replace(/\s/g, '').includes('NguyễnThịHồngNhung'), 'the register names the applicant');
     const xlsx = await bytes('tiepnhan', `/api/documents/register?unitId=${centre.id}&from=2026-05-04&to=2026-05-05&format=xlsx`);
     assert.equal(xlsx.status, 200);
     const book = new ExcelJS.Workbook();
@@ -294,7 +301,7 @@ describe('documents', () => {
     const sheet = book.worksheets[0]!;
     const codes: string[] = [];
     sheet.eachRow((row) => codes.push(String(row.getCell(2).value ?? '')));
-    assert.ok(codes.includes(d.code));
+    assert.ok(codes.includes(d.code), 'codes.includes(d.code)');
     assert.equal((await bytes('chuyenvien', `/api/documents/register?unitId=${centre.id}&from=2026-05-04&to=2026-05-05`)).status, 403);
     clock.set(new Date('2026-05-04T01:00:00Z'));
   });
@@ -308,9 +315,9 @@ describe('documents', () => {
     const own = await as.admin!.request('PUT', `/api/paper-templates/${centre.id}`, { unitDisplayName: 'Trung tâm Phục vụ hành chính công TP.HCM', superiorName: 'UBND Thành phố Hồ Chí Minh' });
     assert.equal(own.status, 200);
     const text = await slip('tiepnhan', d.id, 'receipt');
-    assert.ok(text.includes('Đường dây nóng 1022 — dichvucong.hochiminhcity.gov.vn'));
-    assert.ok(text.includes('CÔNG CHỨC TIẾP NHẬN'));
-    assert.ok(text.includes('TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TP.HCM'));
+    assert.ok(text.includes('Đường dây nóng 1022 — dichvucong.hochiminhcity.gov.vn'), "text.includes('Đường dây nóng 1022 — dichvucong.hochiminhcit");
+    assert.ok(text.includes('CÔNG CHỨC TIẾP NHẬN'), "text.includes('CÔNG CHỨC TIẾP NHẬN')");
+    assert.ok(text.includes('TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TP.HCM'), "text.includes('TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TP.HCM')");
     const listed = await as.admin!.get('/api/paper-templates');
     assert.deepEqual(listed.body.map((x: { scope: string }) => x.scope).sort(), ['default', centre.id].sort());
     assert.equal((await as.admin!.request('PUT', '/api/paper-templates/00000000-0000-4000-8000-000000000000', {})).status, 400);

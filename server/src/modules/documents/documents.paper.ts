@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
-import PDFDocument, { shareLayouts } from './documents.pdfkit.ts';
+import PDFDocument, { prepareFonts } from './documents.pdfkit.ts';
 import { drawQr } from './documents.barcodes.ts';
 
 /**
@@ -85,15 +85,16 @@ export class Paper {
       margins: { top: 40, bottom: 50, left: MARGIN, right: MARGIN },
       info: { Title: nfc(header.pdfTitle), Producer: 'MotCua', Creator: 'MotCua', ...(header.keywords ? { Keywords: header.keywords } : {}) },
       bufferPages: false,
-      // The default font is ours: pdfkit would otherwise load and parse Helvetica's metrics for every paper.
-      font: f.regular as unknown as string,
+      // No default font: pdfkit would otherwise parse Helvetica's metrics (or compare our font's whole
+      // name table with itself) for every paper; ours are registered just below.
+      font: false as unknown as string,
     });
     this.doc.registerFont('regular', f.regular);
     this.doc.registerFont('bold', f.bold);
     this.doc.registerFont('italic', f.italic);
     this.doc.registerFont('boldItalic', f.boldItalic);
+    prepareFonts(this.doc, ['bold', 'italic', 'boldItalic', 'regular']);
     this.doc.font('regular').fontSize(13);
-    shareLayouts(this.doc);
     this.done = new Promise((resolve, reject) => {
       this.doc.on('data', (c: Buffer) => this.chunks.push(c));
       this.doc.on('end', () => resolve(Buffer.concat(this.chunks)));

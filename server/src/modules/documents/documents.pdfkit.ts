@@ -34,8 +34,10 @@ if (cached && !(cached.exports as { __shared?: boolean }).__shared) {
  * loses that letter (copy, search and pdftotext read "H ÀN" for "HOÀN"). Meeting every base letter
  * by its own code point first fixes the mapping for good.
  */
+const known = new WeakSet<object>();
 function knowCharacters(font: { glyphForCodePoint?: (cp: number) => unknown }) {
-  if (!font.glyphForCodePoint) return;
+  if (!font.glyphForCodePoint || known.has(font)) return;
+  known.add(font);
   const ranges: [number, number][] = [[0x20, 0x7e], [0xa0, 0x24f], [0x300, 0x323], [0x1ea0, 0x1ef9], [0x2010, 0x2027]];
   for (const [from, to] of ranges) for (let cp = from; cp <= to; cp++) font.glyphForCodePoint(cp);
 }
@@ -46,8 +48,20 @@ type Run = unknown;
 const shaped = new WeakMap<object, Map<string, Run>>();
 let patched = false;
 
-/** Shares shaped words across documents; called once the embedded-font class is reachable. */
-export function shareLayouts(doc: PDFKit.PDFDocument) {
+/**
+ * Makes sure each of the document's fonts maps its base letters (even when pdfkit was loaded by
+ * someone else before this module and so parses fonts itself), and shares shaped words across documents.
+ */
+export function prepareFonts(doc: PDFKit.PDFDocument, names: string[]) {
+  const d = doc as unknown as { _font?: { font?: object } };
+  for (const name of names) {
+    doc.font(name);
+    if (d._font?.font) knowCharacters(d._font.font as { glyphForCodePoint?: (cp: number) => unknown });
+  }
+  shareLayouts(doc);
+}
+
+function shareLayouts(doc: PDFKit.PDFDocument) {
   if (patched) return;
   const font = (doc as unknown as { _font?: { font?: object; layoutCached?: unknown } })._font;
   if (!font?.font || typeof font.layoutCached !== 'function') return;

@@ -22,6 +22,8 @@ import { renderSlip, SlipUnavailable, type ResolvedTemplate } from './documents.
 
 const BUILT_IN = { officerTitle: 'Người tiếp nhận hồ sơ', headTitle: 'Thủ trưởng cơ quan' };
 const RETURN_METHODS: Record<string, string> = { counter: 'Tại Bộ phận Một cửa', electronic: 'Trực tuyến', postal: 'Bưu chính công ích' };
+/** A register line stays readable: very long procedure names (some run past 1,000 characters) are cut. */
+const shorten = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1).trimEnd()}…` : s);
 const token = () => {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
   return Array.from(randomBytes(16), (b) => alphabet[b % alphabet.length]).join('');
@@ -111,7 +113,7 @@ export class DocumentService {
     const rows = await repo.registerRows(this.db, unitId, start, end);
     const lines = rows.map((r, i) => {
       const a = r.applicant as { fullName?: string; phone?: string; address?: { detail?: string } };
-      return [String(i + 1), r.code ?? '', `${r.procedure_code} — ${r.procedure_name}`, a.fullName ?? '', [a.address?.detail, a.phone].filter(Boolean).join('; '), r.competent_name, vnShort(r.received_at), vnShort(r.effective_due_at), vnShort(r.returned_at), RETURN_METHODS[r.return_method] ?? r.return_method, ''];
+      return [String(i + 1), r.code ?? '', `${r.procedure_code} — ${shorten(r.procedure_name, 160)}`, a.fullName ?? '', [a.address?.detail, a.phone].filter(Boolean).join('; '), r.competent_name, vnShort(r.received_at), vnShort(r.effective_due_at), vnShort(r.returned_at), RETURN_METHODS[r.return_method] ?? r.return_method, ''];
     });
     const heads = ['STT', 'Mã hồ sơ', 'Thủ tục hành chính', 'Người nộp', 'Địa chỉ, số điện thoại', 'Cơ quan chủ trì giải quyết', 'Ngày nhận', 'Ngày hẹn trả', 'Ngày trả kết quả', 'Hình thức nhận kết quả', 'Ký nhận'];
     const fileBase = `so-theo-doi-${unit.code}-${from}-${to}`;
@@ -141,7 +143,7 @@ export class DocumentService {
       landscape: true,
       pdfTitle: `Sổ theo dõi hồ sơ ${unit.code} ${from} – ${to}`,
     });
-    paper.table(heads.map((title, i) => ({ title, width: [4, 13, 20, 10, 12, 12, 8, 8, 8, 8, 6][i]!, align: i === 0 ? ('center' as const) : ('left' as const) })), lines, { size: 8.5 });
+    paper.table(heads.map((title, i) => ({ title, width: [4, 16, 18, 10, 12, 12, 8, 8, 8, 8, 6][i]!, align: i === 0 ? ('center' as const) : ('left' as const) })), lines, { size: 8.5 });
     return { body: await paper.finish(), type: 'application/pdf', fileName: `${fileBase}.pdf` };
   }
 

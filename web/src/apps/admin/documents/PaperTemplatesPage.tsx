@@ -22,8 +22,8 @@ export function PaperTemplatesPage() {
 
   useEffect(() => {
     setDraft({ ...EMPTY, ...(templates.data?.find((x) => x.scope === scope)?.template ?? {}) });
-    setSaved(false);
   }, [scope, templates.data]);
+  useEffect(() => setSaved(false), [scope]);
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
