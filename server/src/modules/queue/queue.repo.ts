@@ -104,22 +104,59 @@ export async function addEvent(db: Queryable, row: { ticket_id: string; at: Date
 
 const inLine = (db: Queryable) => db.selectFrom('queue_ticket').selectAll().where('status', '=', 'waiting').orderBy('queued_at').orderBy('seq').limit(1);
 
+
 /**
  * The oldest waiting tickets a counter may call, unlocked: the caller claims its choice with
  * `claimWaiting`, which fails if another counter took it first (then it looks again). No ticket is
  * skipped because another counter merely looked at it.
  */
 export async function callCandidates(db: Queryable, counterId: string, groupIds: string[]) {
-  const transferred = await inLine(db).where('target_counter_id', '=', counterId).executeTakeFirst();
-  if (groupIds.length === 0) return { transferred: transferred ?? null, priority: null, normal: null };
-  const priority = await inLine(db).where('group_id', 'in', groupIds).where('target_counter_id', 'is', null).where('priority', '<>', 'none').executeTakeFirst();
-  const normal = await inLine(db).where('group_id', 'in', groupIds).where('target_counter_id', 'is', null).where('priority', '=', 'none').executeTakeFirst();
-  return { transferred: transferred ?? null, priority: priority ?? null, normal: normal ?? null };
+  // One round trip: the first transferred, the first priority and the first normal ticket.
+  const first = (kind: string, line: ReturnType<typeof inLine>) => db.selectFrom(line.select(sql<string>`${kind}::text`.as('kind')).as(kind)).selectAll();
+  let query = first('transferred', inLine(db).where('target_counter_id', '=', counterId));
+  if (groupIds.length > 0)
+    query = query
+      .unionAll(first('priority', inLine(db).where('group_id', 'in', groupIds).where('target_counter_id', 'is', null).where('priority', '<>', 'none')))
+      .unionAll(first('normal', inLine(db).where('group_id', 'in', groupIds).where('target_counter_id', 'is', null).where('priority', '=', 'none')));
+  const rows = (await query.execute()) as (TicketRow & { kind: string })[];
+  const of = (kind: string) => rows.find((r) => r.kind === kind) ?? null;
+  return { transferred: of('transferred'), priority: of('priority'), normal: of('normal') };
 }
 
-/** Takes a waiting ticket for a call: null when another transaction took it first. */
-export async function claimWaiting(db: Queryable, id: string) {
-  return (await db.updateTable('queue_ticket').set({ status: 'called' }).where('id', '=', id).where('status', '=', 'waiting').returningAll().executeTakeFirst()) ?? null;
+/** Calls a waiting ticket to a counter: null when another transaction took it first. */
+export async function claimForCall(db: Queryable, id: string, call: { counterId: string; officerId: string; officerName: string; at: Date }) {
+  return (
+    (await db
+      .updateTable('queue_ticket')
+      .set({
+        status: 'called',
+        counter_id: call.counterId,
+        officer_id: call.officerId,
+        officer_name: call.officerName,
+        called_at: call.at,
+        first_called_at: sql`coalesce(first_called_at, ${call.at})`,
+        call_count: sql`call_count + 1`,
+        target_counter_id: null,
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'waiting')
+      .returningAll()
+      .executeTakeFirst()) ?? null
+  );
+}
+
+/** Changes a ticket at a counter if it is still in one of `allowed` there; null otherwise. */
+export async function changeAtCounter(db: Queryable, id: string, counterId: string, allowed: TicketRow['status'][], values: Record<string, unknown>) {
+  return (
+    (await db
+      .updateTable('queue_ticket')
+      .set(values as any)
+      .where('id', '=', id)
+      .where('counter_id', '=', counterId)
+      .where('status', 'in', allowed)
+      .returningAll()
+      .executeTakeFirst()) ?? null
+  );
 }
 
 /** Waiting tickets ahead of one in its group (the line as the kiosk and the printed ticket show it). */

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import { chooseNext, estimatedWaitMinutes, ticketNumber, vietnamDay, type Priority } from '@motcua/core/queue/ordering.ts';
 import type {
@@ -456,7 +457,7 @@ export class QueueService {
   // ── counters ──────────────────────────────────────────────────────────
 
   private async counterFor(principal: StaffPrincipal, counterId: string) {
-    const counter = await repo.findCounter(this.db, counterId);
+    const counter = await this.cache.get(`counter:${counterId}`, () => repo.findCounter(this.db, counterId));
     if (!counter) throw errors.notFound(t('quầy', 'Counter'));
     const centre = await this.centre(counter.centre_id);
     this.allow(principal, centre, COUNTER);
@@ -524,30 +525,16 @@ export class QueueService {
         const candidates = await repo.callCandidates(trx, counterId, groupIds);
         const choice = chooseNext({ ...candidates, streak: counter!.priority_streak, maxPriorityInRow: settings.maxPriorityInRow });
         if (!choice) return null;
-        const claimed = await repo.claimWaiting(trx, choice.ticket.id);
+        const claimed = await repo.claimForCall(trx, choice.ticket.id, { counterId, officerId: principal.id, officerName: principal.fullName, at: now });
         if (!claimed) continue; // another counter called it a moment ago: look again
-        await this.markCalled(trx, choice.ticket, counterId, principal, now);
+        await repo.addEvent(trx, { ticket_id: claimed.id, at: now, kind: 'called', counter_id: counterId, officer_id: principal.id });
         await repo.updateCounter(trx, counterId, { priority_streak: choice.streak });
-        return choice.ticket;
+        return claimed;
       }
       throw conflict('queue_busy', 'Hàng đợi đang bận, vui lòng gọi lại', 'The queue is busy, please call again');
     });
     if (!called) return null;
-    return this.announce(called.id, 'called');
-  }
-
-  private async markCalled(trx: Queryable, ticket: repo.TicketRow, counterId: string, principal: StaffPrincipal, now: Date) {
-    await repo.updateTicket(trx, ticket.id, {
-      status: 'called',
-      counter_id: counterId,
-      officer_id: principal.id,
-      officer_name: principal.fullName,
-      called_at: now,
-      first_called_at: ticket.first_called_at ?? now,
-      call_count: ticket.call_count + 1,
-      target_counter_id: null,
-    });
-    await repo.addEvent(trx, { ticket_id: ticket.id, at: now, kind: 'called', counter_id: counterId, officer_id: principal.id });
+    return this.announce(called, 'called');
   }
 
   /** Calls one waiting ticket of the centre out of turn (the officer chose it). */
@@ -555,62 +542,61 @@ export class QueueService {
     const { centre } = await this.myCounter(principal, counterId);
     await this.assertFree(counterId);
     const now = this.now();
-    await this.db.transaction().execute(async (trx) => {
-      const ticket = await repo.lockTicket(trx, ticketId);
-      if (!ticket || ticket.centre_id !== centre.id || ticket.status !== 'waiting')
-        throw conflict('ticket_not_waiting', 'Số này không còn chờ gọi', 'This ticket is no longer waiting');
+    const called = await this.db.transaction().execute(async (trx) => {
+      const ticket = await repo.findTicket(trx, ticketId);
       const counter = await repo.lockCounter(trx, counterId);
-      await this.markCalled(trx, ticket, counterId, principal, now);
-      await repo.updateCounter(trx, counterId, { priority_streak: ticket.priority === 'none' ? 0 : counter!.priority_streak + 1 });
+      const claimed = ticket && ticket.centre_id === centre.id ? await repo.claimForCall(trx, ticketId, { counterId, officerId: principal.id, officerName: principal.fullName, at: now }) : null;
+      if (!claimed) throw conflict('ticket_not_waiting', 'Số này không còn chờ gọi', 'This ticket is no longer waiting');
+      await repo.addEvent(trx, { ticket_id: ticketId, at: now, kind: 'called', counter_id: counterId, officer_id: principal.id });
+      await repo.updateCounter(trx, counterId, { priority_streak: claimed.priority === 'none' ? 0 : counter!.priority_streak + 1 });
+      return claimed;
     });
-    return this.announce(ticketId, 'called');
+    return this.announce(called, 'called');
   }
 
-  private async announce(ticketId: string, kind: 'called' | 'recalled') {
-    const view = await this.ticket(ticketId);
-    const call: BoardCall = { ticketId, number: view.number!, counterNumber: view.counter!.number, counterName: view.counter!.name, at: view.calledAt! };
+  private async announce(row: repo.TicketRow, kind: 'called' | 'recalled') {
+    const view = await this.view(row);
+    const call: BoardCall = { ticketId: row.id, number: view.number!, counterNumber: view.counter!.number, counterName: view.counter!.name, at: view.calledAt! };
     await this.publish(view.centre.id, kind, call);
     return view;
   }
 
-  /** A ticket at the officer's counter, locked, in one of the allowed statuses, changed by `change`. */
-  private async onTicket(principal: StaffPrincipal, ticketId: string, allowed: repo.TicketRow['status'][], kind: string, change: (ticket: repo.TicketRow, now: Date) => Partial<repo.TicketRow>, detail?: unknown) {
+  /** A ticket at the officer's counter, still in one of the allowed statuses, changed by `values`; the changed row. */
+  private async onTicket(principal: StaffPrincipal, ticketId: string, allowed: repo.TicketRow['status'][], kind: string, values: (now: Date) => Record<string, unknown>, detail?: unknown) {
     const found = await repo.findTicket(this.db, ticketId);
     if (!found) throw errors.notFound(t('số thứ tự', 'Ticket'));
     if (!found.counter_id) throw conflict('ticket_not_at_counter', 'Số này chưa được gọi tới quầy nào', 'This ticket has not been called to a counter');
     await this.myCounter(principal, found.counter_id);
     const now = this.now();
-    await this.db.transaction().execute(async (trx) => {
-      const ticket = await repo.lockTicket(trx, ticketId);
-      if (!ticket || !allowed.includes(ticket.status) || ticket.counter_id !== found.counter_id)
-        throw conflict('ticket_state', `Không thể thực hiện với số đang ở trạng thái này`, `Not possible for a ticket in this state`);
-      await repo.updateTicket(trx, ticketId, change(ticket, now));
+    return this.db.transaction().execute(async (trx) => {
+      const changed = await repo.changeAtCounter(trx, ticketId, found.counter_id!, allowed, values(now));
+      if (!changed) throw conflict('ticket_state', 'Không thể thực hiện với số đang ở trạng thái này', 'Not possible for a ticket in this state');
       await repo.addEvent(trx, { ticket_id: ticketId, at: now, kind, counter_id: found.counter_id, officer_id: principal.id, detail });
+      return changed;
     });
-    return found;
   }
 
   async recall(principal: StaffPrincipal, ticketId: string) {
-    await this.onTicket(principal, ticketId, ['called'], 'recalled', (t, now) => ({ called_at: now, call_count: t.call_count + 1 }));
-    return this.announce(ticketId, 'recalled');
+    const row = await this.onTicket(principal, ticketId, ['called'], 'recalled', (now) => ({ called_at: now, call_count: sql`call_count + 1` }));
+    return this.announce(row, 'recalled');
   }
 
   async noShow(principal: StaffPrincipal, ticketId: string) {
-    const t0 = await this.onTicket(principal, ticketId, ['called'], 'no_show', (_t, now) => ({ status: 'no_show', finished_at: now }));
-    await this.publish(t0.centre_id, 'changed', null);
-    return this.ticket(ticketId);
+    const row = await this.onTicket(principal, ticketId, ['called'], 'no_show', (now) => ({ status: 'no_show', finished_at: now }));
+    await this.publish(row.centre_id, 'changed', null);
+    return this.view(row);
   }
 
   async start(principal: StaffPrincipal, ticketId: string) {
-    const t0 = await this.onTicket(principal, ticketId, ['called'], 'started', (_t, now) => ({ status: 'serving', service_started_at: now }));
-    await this.publish(t0.centre_id, 'changed', null);
-    return this.ticket(ticketId);
+    const row = await this.onTicket(principal, ticketId, ['called'], 'started', (now) => ({ status: 'serving', service_started_at: now }));
+    await this.publish(row.centre_id, 'changed', null);
+    return this.view(row);
   }
 
   async finish(principal: StaffPrincipal, ticketId: string) {
-    const t0 = await this.onTicket(principal, ticketId, ['called', 'serving'], 'finished', (t, now) => ({ status: 'done', finished_at: now, service_started_at: t.service_started_at ?? t.called_at ?? now }));
-    await this.publish(t0.centre_id, 'changed', null);
-    return this.ticket(ticketId);
+    const row = await this.onTicket(principal, ticketId, ['called', 'serving'], 'finished', (now) => ({ status: 'done', finished_at: now, service_started_at: sql`coalesce(service_started_at, called_at, ${now})` }));
+    await this.publish(row.centre_id, 'changed', null);
+    return this.view(row);
   }
 
   /** Back in line for another group, or for one counter (ahead of that counter's line); it keeps its number and place. */
@@ -626,14 +612,14 @@ export class QueueService {
       if (!counter || counter.centre_id !== found.centre_id || !counter.active) throw field('body.counterId', 'unknown_counter', 'Không có quầy này ở trung tâm', 'No such counter at this centre');
       if (counter.id === found.counter_id) throw field('body.counterId', 'same_counter', 'Số đang ở chính quầy này', 'The ticket is already at this counter');
     }
-    await this.onTicket(principal, ticketId, ['called', 'serving'], 'transferred', () => ({
+    const row = await this.onTicket(principal, ticketId, ['called', 'serving'], 'transferred', () => ({
       status: 'waiting',
       counter_id: null,
       service_started_at: null,
       ...(target.groupId ? { group_id: target.groupId, target_counter_id: null } : { target_counter_id: target.counterId! }),
     }), target);
     await this.publish(found.centre_id, 'changed', null);
-    return this.ticket(ticketId);
+    return this.view(row);
   }
 
   /** Links the ticket to the dossier received for it (by id, or by code within the officer's reach). */
@@ -650,8 +636,8 @@ export class QueueService {
       dossier = item ? { id: item.id, code: item.code } : null;
     }
     if (!dossier) throw field(input.dossierId ? 'body.dossierId' : 'body.dossierCode', 'unknown_dossier', 'Không tìm thấy hồ sơ này trong phạm vi của bạn', 'No such dossier within your reach');
-    await this.onTicket(principal, ticketId, ['called', 'serving', 'done'], 'dossier_linked', () => ({ dossier_id: dossier.id, dossier_code: dossier.code }), { dossierId: dossier.id });
-    return this.ticket(ticketId);
+    const row = await this.onTicket(principal, ticketId, ['called', 'serving', 'done'], 'dossier_linked', () => ({ dossier_id: dossier.id, dossier_code: dossier.code }), { dossierId: dossier.id });
+    return this.view(row);
   }
 
   // ── the board ─────────────────────────────────────────────────────────
