@@ -16,7 +16,7 @@ const anon = () => new ApiClient(sys.url);
 
 before(async () => {
   // The worker is driven by hand here (deliverDue), so every assertion sees a settled outbox.
-  sys = await startTestSystem({ clock, env: { SESSION_HOURS: '720', NOTIFY_WORKER: 'off', SMS_INBOUND_SECRET: SECRET, PUBLIC_URL: 'https://dichvucong.example.vn' } });
+  sys = await startTestSystem({ clock, env: { SESSION_HOURS: '720', NOTIFY_WORKER: 'off', SMS_INBOUND_SECRET: SECRET, PUBLIC_BASE_URL: 'https://dichvucong.example.vn' } });
   f = await officeFixture(sys);
 });
 after(async () => sys?.close());

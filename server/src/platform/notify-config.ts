@@ -5,8 +5,6 @@ import { z } from 'zod';
  * The sandbox gateways are the default: the demo and the tests need no outside service.
  */
 export const NOTIFY_CONFIG = {
-  /** Where citizens open links sent to them (status lookup, rating page). */
-  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   SMS_GATEWAY: z.enum(['sandbox', 'http']).default('sandbox').describe('sandbox: the in-process inbox at /sandbox/inbox; http: SMS_HTTP_URL'),
   /** The SMS provider's send endpoint: JSON POST {to, text, idempotencyKey} with a bearer token. */
   SMS_HTTP_URL: z.string().url().optional(),

@@ -19,6 +19,7 @@ import { checkFormData, checkOwnedFiles, EformService } from '../eforms/eforms.s
 import { covers, jurisdictionRoots, type StaffPrincipal } from '../users/principal.ts';
 import { derive, eventFromRow, projectionOf } from './dossiers.projection.ts';
 import * as repo from './dossiers.repo.ts';
+import { runEventsAppended } from './dossiers.hooks.ts';
 import { toDuration } from './dossiers.service.ts';
 
 /**
@@ -165,6 +166,7 @@ export class OnlineSubmissionService {
       await repo.insertDossier(trx, { ...row, code });
       await repo.insertEvents(trx, [{ dossier_id: id, seq: 1, type: 'submitted', at: now, actor_id: null, unit_id: receiving.id, from_status: null, to_status: 1, reason: null, data: JSON.stringify(events[0]!.data) }]);
       if (documentRows.length > 0) await repo.insertDocuments(trx, documentRows);
+      await runEventsAppended(this.db, trx, { dossier: (await repo.findDossier(trx, id))!, events: [{ ...events[0]!, seq: 1 }] });
       await trx.insertInto('online_submission').values({ dossier_id: id, citizen_id: citizenId, eform_id: c.formId, form_data: JSON.stringify(c.data), submitted_at: now, review_due_at: reviewDueAt, reviewed_at: null, review_outcome: null, breached_at: null }).execute();
       await this.eforms.deleteDraft(trx, citizenId, c.procedureCode);
     });
@@ -185,7 +187,10 @@ export class OnlineSubmissionService {
     await repo.insertEvents(trx, rows);
     const derived = derive(dossier, [...stored, ...newEvents], calendar, steps);
     const holding = derived.state.holdingUnitId ? (await repo.unitsByIds(trx, [derived.state.holdingUnitId]))[0] : undefined;
-    await repo.updateProjection(trx, dossier.id, projectionOf(derived, holding?.path ?? null, this.ctx.clock.now()));
+    const projection = projectionOf(derived, holding?.path ?? null, this.ctx.clock.now());
+    await repo.updateProjection(trx, dossier.id, projection);
+    // Other modules (the notification outbox) act in the same transaction, as for counter dossiers.
+    await runEventsAppended(this.db, trx, { dossier: { ...dossier, ...projection }, events: newEvents.map((e, i) => ({ ...e, seq: stored.length + i + 1 })) });
     return seq;
   }
 

@@ -5,6 +5,7 @@ import { Problem } from '@motcua/core/http/problem.ts';
 import type { AppContext } from '../../context.ts';
 import type { HttpApp } from '../../platform/http.ts';
 import { AppError } from '../../platform/errors.ts';
+import { publicBaseUrl } from '../../platform/config.ts';
 import { t } from '../../platform/i18n.ts';
 import { requireStaff, staffOf } from '../users/users.auth.ts';
 import { onEventsAppended } from '../dossiers/dossiers.hooks.ts';
@@ -21,7 +22,7 @@ const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: 
 export function registerNotifications(app: HttpApp, ctx: AppContext) {
   const service = new NotificationService(ctx);
   const staff = requireStaff(ctx);
-  onEventsAppended(ctx.db, 'notifications', (trx, appended) => enqueueForDossierEvents(trx, ctx.config.PUBLIC_URL, ctx.clock.now(), appended));
+  onEventsAppended(ctx.db, 'notifications', (trx, appended) => enqueueForDossierEvents(trx, publicBaseUrl(ctx.config), ctx.clock.now(), appended));
   registerDossierStatusCommand();
 
   const worker = workerFor(ctx);

@@ -7,6 +7,7 @@ import type { PetitionActionInput, PetitionDetail, PetitionSubmission, UnitPetit
 import type { Role } from '@motcua/core/users/schemas.ts';
 import type { AppContext } from '../../context.ts';
 import type { Queryable } from '../../database.ts';
+import { publicBaseUrl } from '../../platform/config.ts';
 import { AppError, errors } from '../../platform/errors.ts';
 import { t } from '../../platform/i18n.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -224,7 +225,7 @@ export class PetitionService {
 
   /** The answer is announced by SMS and email through the outbox, in the answer's own transaction. */
   private async tellPetitioner(trx: Queryable, p: repo.PetitionRow, now: Date) {
-    const base = this.ctx.config.PUBLIC_URL.replace(/\/$/, '');
+    const base = publicBaseUrl(this.ctx.config);
     const values = { code: p.code, title: p.title, petitioner: p.petitioner.fullName, followUrl: `${base}/phan-anh/${p.code}?k=${p.lookup_secret}` };
     if (p.petitioner.phone) await enqueue(trx, now, { dedupeKey: `petition:${p.id}:answered:sms`, kind: 'petition_answered', channel: 'sms', recipient: normalisePhone(p.petitioner.phone), values });
     if (p.petitioner.email) await enqueue(trx, now, { dedupeKey: `petition:${p.id}:answered:email`, kind: 'petition_answered', channel: 'email', recipient: p.petitioner.email.toLowerCase(), values });

@@ -29,6 +29,8 @@ import {
 import { vietnamDay } from '@motcua/core/queue/ordering.ts';
 import type { ServerResponse } from 'node:http';
 import type { AppContext } from '../../context.ts';
+import { registerSmsCommand } from '../notifications/sms-commands.ts';
+import { handleQueueSmsCommand, QUEUE_SMS_KEYWORD } from './queue.sms.ts';
 import type { HttpApp } from '../../platform/http.ts';
 import { closeRealtime } from '../../platform/realtime.ts';
 import { requireStaff, staffOf } from '../users/users.auth.ts';
@@ -41,6 +43,10 @@ const TicketResult = z.object({ ticket: TicketView.nullable() });
 const tags = ['queue'];
 
 export function registerQueueRoutes(app: HttpApp, ctx: AppContext) {
+  // `STT <group>` by SMS, answered through the notifications module's signed inbound webhook.
+  registerSmsCommand(QUEUE_SMS_KEYWORD, 'STT <nhom dich vu>: lay so thu tu, vi du STT A', ({ ctx, from, args }) =>
+    handleQueueSmsCommand(ctx, { from, text: [QUEUE_SMS_KEYWORD, ...args].join(' ') }),
+  );
   const service = new QueueService(ctx);
   const staff = requireStaff(ctx);
   const lookupLimit = { rateLimit: { max: ctx.config.LOOKUP_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' } };

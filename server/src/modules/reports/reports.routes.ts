@@ -10,11 +10,13 @@ import { requireStaff, staffOf } from '../users/users.auth.ts';
 import { reportCsv, reportXlsx } from './reports.export.ts';
 import { checkCounters, refreshCounters } from './reports.refresh.ts';
 import { ReportsService } from './reports.service.ts';
+import { registerOtherModulesFigures } from './reports.sources.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem };
 const tags = ['reports'];
 
 export function registerReportRoutes(app: HttpApp, ctx: AppContext) {
+  registerOtherModulesFigures();
   const service = new ReportsService(ctx);
   const staff = requireStaff(ctx);
 
