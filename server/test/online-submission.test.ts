@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { startTestSystem, ApiClient, type TestSystem } from '../src/testing/harness.ts';
 import { CitizenClient } from '../src/testing/citizen-client.ts';
 import { fixedClock } from '../src/platform/clock.ts';
+import { execFileSync } from 'node:child_process';
+
+const pdfText = (pdf: Buffer) => execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
 
 // Monday 04/05/2026 08:00 in Vietnam.
 const clock = fixedClock(new Date('2026-05-04T01:00:00Z'));
@@ -180,6 +183,17 @@ describe('e-forms and online submission', () => {
     const lookup = await new ApiClient(sys.url).get(`/api/public/dossiers/${encodeURIComponent(mine.body.code)}?secret=${mine.body.lookupSecret}`);
     assert.equal(lookup.status, 200);
     assert.equal((await staff.tiepnhan!.get('/api/online-submissions')).body.items.some((i: { id: string }) => i.id === dossierId), false);
+    // The receipt, as the counter would print it, from "my dossiers"; nobody else's.
+    const receipt = await citizen.raw('GET', `/api/citizen/dossiers/${dossierId}/documents/receipt.pdf`);
+    assert.equal(receipt.status, 200);
+    assert.equal(receipt.headers.get('content-type'), 'application/pdf');
+    const text = pdfText(Buffer.from(await receipt.arrayBuffer()));
+    assert.ok(text.includes(mine.body.code), 'the receipt names the dossier code');
+    assert.match(text, /GIẤY TIẾP NHẬN HỒ SƠ/);
+    const stranger = new CitizenClient(sys.url);
+    await stranger.signInWithEid('vneid-demo-0002');
+    assert.equal((await stranger.raw('GET', `/api/citizen/dossiers/${dossierId}/documents/receipt.pdf`)).status, 403);
+    assert.equal((await new CitizenClient(sys.url).raw('GET', `/api/citizen/dossiers/${dossierId}/documents/receipt.pdf`)).status, 401);
   });
 
   test('a supplement requested during processing shows as the citizen’s to-do; the upload resumes processing', async () => {

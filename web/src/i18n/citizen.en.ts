@@ -131,6 +131,7 @@ export const citizenEn: CitizenMessages = {
       dueAt: 'Due',
       reviewBy: 'The counter reviews it by',
       lookupSecret: 'Lookup secret',
+      receipt: 'Receipt and appointment slip (PDF)',
       open: 'Open',
       todo: 'You need to supplement',
       justSubmitted: 'Submitted. The counter reviews it within 8 working hours; the dossier code is given at reception.',

@@ -8,6 +8,8 @@ import type { AppContext } from '../../context.ts';
 import type { HttpApp } from '../../platform/http.ts';
 import { AppError } from '../../platform/errors.ts';
 import { t } from '../../platform/i18n.ts';
+import { citizenOf, requireCitizen } from '../citizens/citizens.auth.ts';
+import { OnlineSubmissionService } from '../dossiers/dossiers.online.ts';
 import { requireStaff, staffOf } from '../users/users.auth.ts';
 import { DocumentService } from './documents.service.ts';
 
@@ -20,6 +22,34 @@ const asciiName = (name: string) => name.normalize('NFD').replace(/[^\x20-\x7e]/
 export function registerDocumentRoutes(app: HttpApp, ctx: AppContext) {
   const service = new DocumentService(ctx);
   const staff = requireStaff(ctx);
+  const citizen = requireCitizen(ctx);
+  const online = new OnlineSubmissionService(ctx);
+
+  // The applicant's own papers (the receipt with its QR, a supplement request …) from "my dossiers".
+  app.get(
+    '/api/citizen/dossiers/:id/documents/:file',
+    {
+      preHandler: citizen,
+      schema: {
+        tags: ['documents'],
+        summary: 'Phiếu của hồ sơ tôi đã nộp (PDF) / A paper of my own dossier as PDF',
+        params: z.strictObject({ id: z.uuid(), file: z.enum(SLIP_FILES) }),
+        querystring: z.strictObject({ download: z.enum(['1']).optional(), lang: z.enum(['vi', 'en']).optional() }),
+        produces: ['application/pdf'],
+        response: { 200: z.any(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      await online.assertOwn(citizenOf(request).id, request.params.id);
+      const kind = request.params.file.replace(/\.pdf$/, '') as SlipKind;
+      const { pdf, fileName } = await service.slip(null, request.params.id, kind);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `${request.query.download ? 'attachment' : 'inline'}; filename="${asciiName(fileName)}"`)
+        .header('cache-control', 'no-store')
+        .send(pdf);
+    },
+  );
 
   app.get(
     '/api/dossiers/:id/documents/:file',

@@ -80,8 +80,11 @@ export class DocumentService {
     return d.code ? statusLink(this.baseUrl, d.code, d.lookupSecret) : null;
   }
 
-  /** A slip of a dossier the officer may read, as PDF bytes. */
-  async slip(principal: StaffPrincipal, dossierId: string, kind: SlipKind): Promise<{ pdf: Buffer; fileName: string }> {
+  /**
+   * A slip of a dossier the officer may read, as PDF bytes; `null` for the applicant's own dossier,
+   * whose ownership the caller has checked.
+   */
+  async slip(principal: StaffPrincipal | null, dossierId: string, kind: SlipKind): Promise<{ pdf: Buffer; fileName: string }> {
     const d = await this.dossiers.detail(principal, dossierId);
     if (!formFor(d.ruleVersion as RuleVersion, kind))
       throw errors.conflict('not_in_circular', t('Hồ sơ tiếp nhận trước 01/07/2025 (Thông tư 01/2018) không có mẫu thông báo dừng giải quyết', 'Dossiers received before 1 July 2025 (Circular 01/2018) have no stop notice form'));

@@ -357,6 +357,11 @@ export class OnlineSubmissionService {
     };
   }
 
+  /** Refuses (403, as for a missing one) a dossier the citizen did not submit. */
+  async assertOwn(citizenId: string, id: string) {
+    await this.ownDossier(citizenId, id);
+  }
+
   private async ownDossier(citizenId: string, id: string) {
     const row = await this.db
       .selectFrom('online_submission')

@@ -354,9 +354,13 @@ export class DossierService {
    * The dossier as the office app shows it. `known` is what the caller has just written (reception),
    * so the answer needs no second read of it.
    */
-  async detail(principal: StaffPrincipal, id: string, known?: { dossier: repo.DossierRow; events: repo.EventRow[]; documents: repo.DocumentRow[]; steps: ProcessStep[] }): Promise<DossierDetail> {
+  /**
+   * A dossier's detail for `principal`; `null` only where the caller has established the right to read
+   * it otherwise (the applicant's own dossier): no actions are then allowed.
+   */
+  async detail(principal: StaffPrincipal | null, id: string, known?: { dossier: repo.DossierRow; events: repo.EventRow[]; documents: repo.DocumentRow[]; steps: ProcessStep[] }): Promise<DossierDetail> {
     const dossier = known?.dossier ?? (await repo.findDossier(this.db, id));
-    if (!dossier || (!known && !(await this.canSee(principal, dossier)))) throw errors.forbidden();
+    if (!dossier || (!known && principal && !(await this.canSee(principal, dossier)))) throw errors.forbidden();
     const [events, documents, steps] = known
       ? [known.events, known.documents, known.steps]
       : await Promise.all([repo.eventsOf(this.db, id), repo.documentsOf(this.db, id), this.templateSteps(this.db, dossier.process_template_id)]);
@@ -422,7 +426,7 @@ export class DossierService {
       step: dossier.step_index !== null ? (stepViews[dossier.step_index] ?? null) : null,
       steps: stepViews,
       allowedActions: allowedEvents(derived.state).filter((type) => {
-        if (!(type in ACTION_RULES)) return false;
+        if (!principal || !(type in ACTION_RULES)) return false;
         const rule = ACTION_RULES[type as keyof typeof ACTION_RULES];
         const pathOf = { receiving: receivingUnit.path, competent: units.find((u) => u.id === dossier.competent_unit_id)?.path, holding: units.find((u) => u.id === dossier.holding_unit_id)?.path };
         return rule.at.some((where) => pathOf[where] !== undefined && covers(principal, pathOf[where]!, rule.roles));

@@ -6,6 +6,7 @@ import { ProcedureSearchCard } from './ProcedureSearchCard.tsx';
 import { StaffLinks } from './StaffLinks.tsx';
 import { CitizenHomeCard } from './citizen/CitizenHomeCard.tsx';
 import { LookupCard } from './citizen/LookupCard.tsx';
+import { MoreServices } from './MoreServices.tsx';
 
 /** The public portal's home page. */
 export function PortalHome() {
@@ -25,6 +26,7 @@ export function PortalHome() {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="lg">
             <LookupCard />
+            <MoreServices />
             <LegacyAddressTool />
             <StaffLinks />
           </Stack>

@@ -54,6 +54,11 @@ export function MyDossierPage() {
                 </Anchor>
               </Text>
             )}
+            {d.code && (
+              <Anchor size="sm" href={`/api/citizen/dossiers/${d.id}/documents/receipt.pdf`} target="_blank" rel="noopener">
+                {t('citizen.mine.receipt')}
+              </Anchor>
+            )}
             <Text size="sm" c="dimmed">
               {t('citizen.mine.submittedAt')}: {formatDateTime(d.submittedAt)}
               {d.status === 1 ? ` · ${t('citizen.mine.reviewBy')}: ${formatDateTime(d.reviewDueAt)}` : ''}
