@@ -12,7 +12,7 @@ const citizen = () => new ApiClient(sys.url);
 let n = 0;
 
 before(async () => {
-  sys = await startTestSystem({ clock, env: { SESSION_HOURS: '720', NOTIFY_WORKER: 'off', PETITION_ANSWER_WORKING_DAYS: '10' } });
+  sys = await startTestSystem({ clock, env: { SESSION_HOURS: '720', NOTIFY_WORKER: 'off', PETITION_ANSWER_WORKING_DAYS: '10', PUBLIC_BASE_URL: 'https://dichvucong.example.vn' } });
   for (const name of ['admin', 'tiepnhan', 'chuyenvien', 'lanhdao', 'giamsat']) {
     as[name] = new ApiClient(sys.url);
     await as[name].login(name);
@@ -77,7 +77,7 @@ test('a petition end to end: sent without login, classified and routed, answered
   assert.equal(detail.status, 'answered');
   const told = await sys.ctx.db.selectFrom('notification_outbox').select(['channel', 'recipient', 'body']).where('dedupe_key', 'like', 'petition:%').execute();
   assert.deepEqual(told.map((m) => [m.channel, m.recipient]), [['sms', '+84987654321']]);
-  assert.match(told[0]!.body, new RegExp(`^MotCua: Phan anh ${sent.body.code} da duoc tra loi\\. Xem cau tra loi: http://localhost:3000/phan-anh/${sent.body.code}\\?k=${sent.body.secret}$`));
+  assert.match(told[0]!.body, new RegExp(`^MotCua: Phan anh ${sent.body.code} da duoc tra loi\\. Xem cau tra loi: https://dichvucong.example.vn/phan-anh/${sent.body.code}\\?k=${sent.body.secret}$`));
   const followed = await citizen().get(`/api/public/petitions/${sent.body.code}?k=${sent.body.secret}`);
   assert.equal(followed.status, 200);
   assert.match(followed.body.answer, /kiểm điểm cán bộ/);
