@@ -21,8 +21,10 @@ describe('dashboard', () => {
     await page.getByRole('heading', { level: 2, name: 'Bảng điều hành — số liệu giải quyết hồ sơ' }).waitFor();
     await page.getByTestId('figure-received').waitFor();
     await page.getByRole('img', { name: 'Xu hướng' }).waitFor();
-    // Satisfaction has no source yet: said so, no number.
-    assert.equal(await page.getByTestId('figure-satisfaction').textContent(), 'Chưa có số liệu');
+    // Online payments have no source yet: said so, no number. Satisfaction comes from the ratings,
+    // and nobody has rated the generated dossiers: a dash, not a zero per cent.
+    assert.equal(await page.getByTestId('figure-online_payments').textContent(), 'Chưa có số liệu');
+    assert.equal(await page.getByTestId('figure-satisfaction').textContent(), '—');
     // Filter a unit from the tree: the filter goes into the URL.
     await page.getByRole('list', { name: 'Cây đơn vị' }).getByRole('button', { name: 'Ủy ban nhân dân phường Thuận Giao', exact: true }).click();
     await page.waitForURL(/unitId=/);
