@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { fixedClock } from '../server/src/platform/clock.ts';
 import { generateSynthetic } from '../server/src/modules/reports/reports.synthetic.ts';
-import { browserTestSystem, screenshot, signIn } from './support.ts';
+import { browserTestSystem, screenshot, signIn, expectText } from './support.ts';
 
 const NOW = new Date('2026-05-20T03:00:00Z');
 const system = browserTestSystem({ clock: fixedClock(NOW), env: { SESSION_HOURS: '720' } });
@@ -23,8 +23,8 @@ describe('dashboard', () => {
     await page.getByRole('img', { name: 'Xu hướng' }).waitFor();
     // Online payments have no source yet: said so, no number. Satisfaction comes from the ratings,
     // and nobody has rated the generated dossiers: a dash, not a zero per cent.
-    assert.equal(await page.getByTestId('figure-online_payments').textContent(), 'Chưa có số liệu');
-    assert.equal(await page.getByTestId('figure-satisfaction').textContent(), '—');
+    await expectText(page.getByTestId('figure-online_payments'), 'Chưa có số liệu');
+    await expectText(page.getByTestId('figure-satisfaction'), '—');
     // Filter a unit from the tree: the filter goes into the URL.
     await page.getByRole('list', { name: 'Cây đơn vị' }).getByRole('button', { name: 'Ủy ban nhân dân phường Thuận Giao', exact: true }).click();
     await page.waitForURL(/unitId=/);

@@ -9,7 +9,7 @@ import { describe, test } from 'node:test';
 import { fixedClock } from '../server/src/platform/clock.ts';
 import { ApiClient } from '../server/src/testing/harness.ts';
 import { officeFixture } from '../server/test/support/citizen-flow.ts';
-import { browserTestSystem, field, screenshot, signIn } from './support.ts';
+import { browserTestSystem, field, screenshot, signIn, expectText } from './support.ts';
 
 const clock = fixedClock(new Date('2026-05-04T01:00:00Z'));
 const system = browserTestSystem({ clock, env: { SESSION_HOURS: '720', NOTIFY_POLL_MS: '200' } });
@@ -88,7 +88,7 @@ describe('notifications, ratings and petitions in the browser', () => {
     await field(page, 'Trả lời').fill('Đơn vị đã nhắc nhở cán bộ; yêu cầu bổ sung từ nay nêu một lần, đầy đủ.');
     await page.getByRole('button', { name: 'Trả lời', exact: true }).last().click();
     await page.getByText('Đã cập nhật').waitFor();
-    assert.equal(await page.getByTestId('petition-status').innerText(), 'Đã trả lời');
+    await expectText(page.getByTestId('petition-status'), 'Đã trả lời');
     await office.close();
 
     const follow = await system.openPage(`/phan-anh/${code}?k=${secret}`, { viewport: { width: 390, height: 844 } });

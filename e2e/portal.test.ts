@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { fixedClock } from '../server/src/platform/clock.ts';
 import { ApiClient } from '../server/src/testing/harness.ts';
-import { browserTestSystem, field, screenshot, signIn } from './support.ts';
+import { browserTestSystem, field, screenshot, signIn, expectText } from './support.ts';
 
 // Monday 04/05/2026 08:00 in Vietnam.
 const clock = fixedClock(new Date('2026-05-04T01:00:00Z'));
@@ -76,7 +76,7 @@ describe('citizen portal on a phone', () => {
 
     await page.waitForURL(/\/ho-so-cua-toi\/[0-9a-f-]{36}\?moi=1$/);
     await page.getByTestId('submitted-notice').waitFor();
-    assert.equal(await page.getByTestId('dossier-status').innerText(), 'Chờ tiếp nhận');
+    await expectText(page.getByTestId('dossier-status'), 'Chờ tiếp nhận');
     const dossierId = /ho-so-cua-toi\/([0-9a-f-]{36})/.exec(page.url())![1]!;
     await page.getByRole('link', { name: '← Hồ sơ của tôi' }).click();
     const mine = page.getByTestId('my-dossier');
@@ -98,7 +98,7 @@ describe('citizen portal on a phone', () => {
     // The citizen's phone shows the code and the processing.
     await page.getByRole('link', { name: 'Xem chi tiết' }).click();
     await page.getByTestId('dossier-code').getByText(/000\.00\.01\.H29-260504-\d{4}/).waitFor();
-    assert.equal(await page.getByTestId('dossier-status').innerText(), 'Đang giải quyết');
+    await expectText(page.getByTestId('dossier-status'), 'Đang giải quyết');
     await page.getByText('Bộ phận một cửa đã tiếp nhận hồ sơ').waitFor();
 
     // The agency asks for a supplement; the citizen uploads it right there.
@@ -115,7 +115,7 @@ describe('citizen portal on a phone', () => {
     await card.getByRole('button', { name: 'Gửi giấy tờ bổ sung' }).click();
     await card.waitFor({ state: 'detached' });
     await page.getByText('Đã nhận giấy tờ bổ sung').waitFor();
-    assert.equal(await page.getByTestId('dossier-status').innerText(), 'Đang giải quyết');
+    await expectText(page.getByTestId('dossier-status'), 'Đang giải quyết');
     await screenshot(page, 'portal-dossier-phone');
     // The page fits the phone's width.
     assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 375);

@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { fixedClock } from '../server/src/platform/clock.ts';
 import { startSecondInstance } from '../server/src/testing/harness.ts';
-import { browserTestSystem, choose, screenshot, signIn } from './support.ts';
+import { browserTestSystem, choose, screenshot, signIn, expectText } from './support.ts';
 
 // Monday 23 November 2026, 08:30 in Vietnam: the centre is open.
 const system = browserTestSystem({ clock: fixedClock(new Date('2026-11-23T01:30:00Z')) });
@@ -46,7 +46,7 @@ describe('queue: kiosk, counter and display board', () => {
     await screenshot(kiosk.page, 'queue-kiosk-ticket');
     // The printable slip.
     const slip = await system.openPage(await kiosk.page.getByRole('link', { name: 'In phiếu' }).getAttribute('href').then((h) => h!.replace('?print=1', '')));
-    assert.equal(await slip.page.getByTestId('print-number').innerText(), 'A001');
+    await expectText(slip.page.getByTestId('print-number'), 'A001');
     await screenshot(slip.page, 'queue-ticket-slip');
     await slip.close();
 

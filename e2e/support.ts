@@ -105,3 +105,14 @@ export async function choose(scope: Page | Locator, page: Page, label: string, o
 }
 
 export const unitItem = (page: Page, code: string) => page.locator(`li[data-unit-code="${code}"]`);
+
+/**
+ * Waits (up to the page's timeout) until the element's whole text is `text`: a page shows a notice as
+ * soon as an action succeeds, and the refreshed data a moment later.
+ */
+export async function expectText(locator: Locator, text: string) {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const exact = new RegExp('^\\s*' + escaped + '\\s*$');
+  await locator.filter({ hasText: exact }).waitFor();
+  assert.equal((await locator.innerText()).trim(), text);
+}
