@@ -1,42 +1,17 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ApiClient, createTestDatabase, createTestDataDir } from '../src/testing/harness.ts';
+import { ApiClient, createTestDatabase, createTestDataDir, startServerProcess } from '../src/testing/harness.ts';
 import { openDatabase } from '../src/platform/db.ts';
 import type { Database } from '../src/database.ts';
 
-const SERVER_DIR = path.resolve(import.meta.dirname, '..');
 const cleanups: (() => Promise<void> | void)[] = [];
 after(async () => {
   for (const c of cleanups.reverse()) await c();
 });
-
-/** Starts `main.ts start` as its own process and resolves with its URL once it listens. */
-function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], {
-      cwd: SERVER_DIR,
-      env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', COOKIE_SECURE: 'false' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /is running: (http:\/\/localhost:\d+)\//.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1]!.replace('localhost', '127.0.0.1') });
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
-}
 
 test('SIGKILL in the middle of a stream of receptions: every answered reception is there with its files, none half-written', { timeout: 300_000 }, async () => {
   const dataDir = process.env.DATABASE_URL ? fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-crash-')) : await createTestDataDir();
@@ -48,7 +23,7 @@ test('SIGKILL in the middle of a stream of receptions: every answered reception 
     env.DATABASE_URL = database.url;
   }
 
-  const first = await startServer(env);
+  const first = await startServerProcess(env);
   const api = new ApiClient(first.url);
   await api.login('tiepnhan');
   const units = (await api.get('/api/public/units')).body as { id: string; kind: string; communeCode: string | null }[];
@@ -90,7 +65,7 @@ test('SIGKILL in the middle of a stream of receptions: every answered reception 
   await Promise.all(streams);
   if (first.child.exitCode === null && first.child.signalCode === null) await new Promise((r) => first.child.once('exit', r));
 
-  const second = await startServer(env);
+  const second = await startServerProcess(env);
   cleanups.push(() => void second.child.kill('SIGKILL'));
   const after = new ApiClient(second.url);
   await after.login('tiepnhan');

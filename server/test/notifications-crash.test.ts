@@ -1,41 +1,16 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { ApiClient, createTestDatabase, createTestDataDir } from '../src/testing/harness.ts';
+import { ApiClient, createTestDatabase, createTestDataDir, startServerProcess } from '../src/testing/harness.ts';
 import { officeFixture } from './support/citizen-flow.ts';
 
-const SERVER_DIR = path.resolve(import.meta.dirname, '..');
 const cleanups: (() => Promise<void> | void)[] = [];
 after(async () => {
   for (const c of cleanups.reverse()) await c();
 });
-
-/** Starts `main.ts start` as its own process and resolves with its URL once it listens. */
-function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], {
-      cwd: SERVER_DIR,
-      env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', COOKIE_SECURE: 'false' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /is running: (http:\/\/localhost:\d+)\//.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1]!.replace('localhost', '127.0.0.1') });
-      }
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
-}
 
 /**
  * A stand-in SMS provider speaking the HTTP API the real adapter talks (JSON POST, bearer token,
@@ -104,7 +79,7 @@ test('the worker killed mid-delivery: after a restart every notification is deli
     env.DATABASE_URL = database.url;
   }
 
-  const first = await startServer(env);
+  const first = await startServerProcess(env);
   cleanups.push(() => void first.child.kill('SIGKILL'));
   const f = await officeFixture(first, ['tiepnhan']);
   const dossiers = [];
@@ -114,7 +89,7 @@ test('the worker killed mid-delivery: after a restart every notification is deli
   if (first.child.exitCode === null && first.child.signalCode === null) await new Promise((r) => first.child.once('exit', r));
   assert.equal(provider.requests.filter((k) => k === inFlight).length, 1);
 
-  const second = await startServer(env);
+  const second = await startServerProcess(env);
   cleanups.push(() => void second.child.kill('SIGKILL'));
   const admin = new ApiClient(second.url);
   await admin.login('admin');

@@ -180,8 +180,8 @@ describe('inbound SMS commands', () => {
     assert.equal(unknown.body.command, null);
     assert.match(unknown.body.reply, /Cu phap: HS <ma ho so> <ma tra cuu>: tinh trang ho so/);
     // Other modules add commands to the registry.
-    registerSmsCommand('STT', 'STT <nhom>: so thu tu dang goi', async ({ args }) => `Nhóm ${args[0] ?? '?'}: đang gọi số 12`);
-    const extra = await signed({ messageId: 'in-5', from: '0901000007', text: 'STT a' });
+    registerSmsCommand('THU', 'THU <nhom>: so thu tu dang goi', async ({ args }) => `Nhóm ${args[0] ?? '?'}: đang gọi số 12`);
+    const extra = await signed({ messageId: 'in-5', from: '0901000007', text: 'THU a' });
     assert.equal(extra.body.reply, 'Nhom a: dang goi so 12');
     const again = await signed({ messageId: 'in-2', from: '84901000007', text: `hs ${d.code} ${d.lookupSecret.toLowerCase()}` });
     assert.equal(again.status, 200);

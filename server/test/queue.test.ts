@@ -3,14 +3,16 @@ import assert from 'node:assert/strict';
 import { startSecondInstance, startTestSystem, ApiClient, type TestSystem } from '../src/testing/harness.ts';
 import { fixedClock } from '../src/platform/clock.ts';
 import { handleQueueSmsCommand } from '../src/modules/queue/queue.sms.ts';
+import { signWebhook } from '../src/modules/notifications/sms-signature.ts';
 
 // Monday 23 November 2026, 08:30 in Vietnam.
 const clock = fixedClock(new Date('2026-11-23T01:30:00Z'));
+const SMS_SECRET = 'queue-test-inbound-secret-0123';
 let sys: TestSystem;
 let second: Awaited<ReturnType<typeof startSecondInstance>>;
 const CENTRE = '000.00.01.H29';
 before(async () => {
-  sys = await startTestSystem({ clock });
+  sys = await startTestSystem({ clock, env: { SMS_INBOUND_SECRET: SMS_SECRET } });
   second = await startSecondInstance(sys);
 });
 after(async () => {
@@ -191,6 +193,13 @@ describe('queue', () => {
     assert.match(reply, /^Số thứ tự của bạn: D\d{3} \(Lĩnh vực khác\) tại Trung tâm Phục vụ hành chính công Thành phố Hồ Chí Minh\./);
     assert.match(await handleQueueSmsCommand(sys.ctx, { from: '+84901234567', text: 'STT Z' }), /Không có nhóm dịch vụ "Z"/);
     assert.match(await handleQueueSmsCommand(sys.ctx, { from: '+84901234567', text: 'hello' }), /^Cú pháp: STT/);
+    // The same through the signed inbound SMS webhook, where the queue registers its command.
+    const body = JSON.stringify({ messageId: 'stt-1', from: '0901234568', text: 'STT D' });
+    const at = Math.floor(clock.now().getTime() / 1000);
+    const res = await new ApiClient(sys.url).post('/api/sms/inbound', body, { 'x-motcua-timestamp': String(at), 'x-motcua-signature': signWebhook(SMS_SECRET, at, body) });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.equal(res.body.command, 'STT');
+    assert.match(res.body.reply, /^So thu tu cua ban: D\d{3} \(Linh vuc khac\)/);
   });
 
   test('outside working hours the kiosk does not issue', async () => {

@@ -71,7 +71,7 @@ export const CitizenDossierSummary = z.object({
   reviewDueAt: z.string(),
   returnMethod: z.enum(RETURN_METHODS),
   /** What the applicant must do now, if anything. */
-  todo: z.object({ kind: z.literal('supplement'), missing: z.array(z.string()), reason: z.string().nullable(), requestedAt: z.string() }).nullable(),
+  pendingSupplement: z.object({ kind: z.literal('supplement'), missing: z.array(z.string()), reason: z.string().nullable(), requestedAt: z.string() }).nullable(),
   version: z.number().int(),
 });
 export type CitizenDossierSummary = z.infer<typeof CitizenDossierSummary>;

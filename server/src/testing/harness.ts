@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
 import fs from 'node:fs';
@@ -233,4 +234,30 @@ export async function startSecondInstance(first: TestSystem) {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   return { url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, close: () => app.close() };
+}
+
+/**
+ * Starts `main.ts start` as its own process (to be killed mid-work by a test) and resolves with its
+ * URL once it listens.
+ */
+export function startServerProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'start'], {
+      cwd: path.join(REPO_ROOT, 'server'),
+      env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', COOKIE_SECURE: 'false' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 120_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /is running: (http:\/\/localhost:\d+)\//.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1]!.replace('localhost', '127.0.0.1') });
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
+  });
 }

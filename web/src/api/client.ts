@@ -63,10 +63,18 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
   return send<T>(method, path, body === undefined ? undefined : { json: body }, signal);
 }
 
-async function send<T>(method: Method, path: string, body: RequestBody | undefined, signal?: AbortSignal): Promise<T> {
+/** Which session's CSRF token a write carries: the staff session's by default. */
+export interface CsrfSource {
+  header: string;
+  token: () => string | null;
+}
+const staffCsrf: CsrfSource = { header: 'x-csrf-token', token: () => csrfToken };
+
+export async function send<T>(method: Method, path: string, body: RequestBody | undefined, signal?: AbortSignal, csrf: CsrfSource = staffCsrf): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18n.language };
   if (body) headers['content-type'] = 'json' in body ? 'application/json' : body.contentType;
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const token = csrf.token();
+  if (method !== 'GET' && token) headers[csrf.header] = token;
   let response: Response;
   try {
     response = await fetch(path, {
@@ -89,7 +97,7 @@ async function send<T>(method: Method, path: string, body: RequestBody | undefin
     data = undefined;
   }
   if (!response.ok) {
-    throw new ApiError(isProblem(data) ? data : localProblem(response.status, 'http_error', 'errors.unexpected'));
+    throw new ApiError(isProblem(data) ? data : localProblem(response.status, response.status === 413 ? 'file_too_large' : 'http_error', 'errors.unexpected'));
   }
   return data as T;
 }

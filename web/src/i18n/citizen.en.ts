@@ -133,7 +133,7 @@ export const citizenEn: CitizenMessages = {
       lookupSecret: 'Lookup secret',
       receipt: 'Receipt and appointment slip (PDF)',
       open: 'Open',
-      todo: 'You need to supplement',
+      supplementNeeded: 'You need to supplement',
       justSubmitted: 'Submitted. The counter reviews it within 8 working hours; the dossier code is given at reception.',
       timeline: 'What happened',
       documents: 'Documents handed in',

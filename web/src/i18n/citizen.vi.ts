@@ -134,7 +134,7 @@ export const citizenVi = {
       lookupSecret: 'Mã tra cứu',
       receipt: 'Giấy tiếp nhận và hẹn trả kết quả (PDF)',
       open: 'Xem chi tiết',
-      todo: 'Bạn cần bổ sung',
+      supplementNeeded: 'Bạn cần bổ sung',
       justSubmitted: 'Đã nộp hồ sơ. Cán bộ một cửa sẽ xem xét trong 8 giờ làm việc; mã hồ sơ được cấp khi tiếp nhận.',
       timeline: 'Quá trình giải quyết',
       documents: 'Giấy tờ đã nộp',

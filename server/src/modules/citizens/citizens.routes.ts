@@ -6,8 +6,8 @@ import type { AppContext } from '../../context.ts';
 import type { HttpApp } from '../../platform/http.ts';
 import { AppError, errors } from '../../platform/errors.ts';
 import { t } from '../../platform/i18n.ts';
-import { sniffMediaType } from '../../platform/files.ts';
-import { MAX_FILE_BYTES, StoredFileView } from '../files/files.routes.ts';
+import { StoredFileView } from '../files/files.routes.ts';
+import { acceptUpload, MAX_FILE_BYTES } from '../files/files.service.ts';
 import { CITIZEN_COOKIE, CITIZEN_CSRF_HEADER, citizenOf, citizenPrincipalOf, requireCitizen } from './citizens.auth.ts';
 import { CitizenService, hashSecret, profileOf } from './citizens.service.ts';
 import { EidClient } from './eid-client.ts';
@@ -169,26 +169,18 @@ export function registerCitizenRoutes(app: HttpApp, ctx: AppContext) {
         },
       },
       async (request, reply) => {
-        const body = request.body as Buffer | undefined;
-        if (!body || body.length === 0)
-          throw new AppError(400, 'empty_file', t('Tệp rỗng', 'The file is empty'), [{ path: 'body', code: 'empty_file', message: t('Tệp rỗng', 'The file is empty') }]);
-        const mediaType = sniffMediaType(body);
-        if (!mediaType)
-          throw new AppError(400, 'unsupported_file_type', t('Chỉ nhận tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp)', 'Only PDF, JPEG or PNG files (checked by content)'), [
-            { path: 'body', code: 'unsupported_file_type', message: t('Nội dung không phải PDF, JPEG hay PNG', 'Content is not PDF, JPEG or PNG') },
-          ]);
-        const stored = await ctx.files.put(body);
+        const file = await acceptUpload(ctx, request.body as Buffer | undefined);
         const who = citizenOf(request);
         const now = ctx.clock.now();
         await ctx.db.transaction().execute(async (trx) => {
-          await trx.insertInto('stored_file').values({ sha256: stored.sha256, media_type: mediaType, size: stored.size, created_by: null }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+          await trx.insertInto('stored_file').values({ sha256: file.sha256, media_type: file.mediaType, size: file.size, created_by: null }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
           await trx
             .insertInto('citizen_file')
-            .values({ citizen_id: who.id, sha256: stored.sha256, file_name: request.query.name ?? null, created_at: now })
+            .values({ citizen_id: who.id, sha256: file.sha256, file_name: request.query.name ?? null, created_at: now })
             .onConflict((oc) => oc.columns(['citizen_id', 'sha256']).doNothing())
             .execute();
         });
-        return reply.status(201).send({ sha256: stored.sha256, mediaType, size: stored.size });
+        return reply.status(201).send(file);
       },
     );
   });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { SLIP_KINDS, type SlipKind } from '@motcua/core/documents/forms.ts';
 import { DigitizationFigures, PaperTemplate, PaperTemplateView, RegisterQuery, RevokeInput, SignInput, SignedDocumentView, TemplateScope, VerificationResult } from '@motcua/core/documents/schemas.ts';
@@ -25,31 +26,19 @@ export function registerDocumentRoutes(app: HttpApp, ctx: AppContext) {
   const citizen = requireCitizen(ctx);
   const online = new OnlineSubmissionService(ctx);
 
-  // The applicant's own papers (the receipt with its QR, a supplement request …) from "my dossiers".
-  app.get(
-    '/api/citizen/dossiers/:id/documents/:file',
-    {
-      preHandler: citizen,
-      schema: {
-        tags: ['documents'],
-        summary: 'Phiếu của hồ sơ tôi đã nộp (PDF) / A paper of my own dossier as PDF',
-        params: z.strictObject({ id: z.uuid(), file: z.enum(SLIP_FILES) }),
-        querystring: z.strictObject({ download: z.enum(['1']).optional(), lang: z.enum(['vi', 'en']).optional() }),
-        produces: ['application/pdf'],
-        response: { 200: z.any(), ...problems },
-      },
-    },
-    async (request, reply) => {
-      await online.assertOwn(citizenOf(request).id, request.params.id);
-      const kind = request.params.file.replace(/\.pdf$/, '') as SlipKind;
-      const { pdf, fileName } = await service.slip(null, request.params.id, kind);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `${request.query.download ? 'attachment' : 'inline'}; filename="${asciiName(fileName)}"`)
-        .header('cache-control', 'no-store')
-        .send(pdf);
-    },
-  );
+  const slipRequest = {
+    params: z.strictObject({ id: z.uuid(), file: z.enum(SLIP_FILES) }),
+    querystring: z.strictObject({ download: z.enum(['1']).optional(), lang: z.enum(['vi', 'en']).optional() }),
+    produces: ['application/pdf'],
+    response: { 200: z.any(), ...problems },
+  };
+  const slipKind = (file: string) => file.replace(/\.pdf$/, '') as SlipKind;
+  const sendSlip = (reply: FastifyReply, slip: { pdf: Buffer; fileName: string }, download: boolean) =>
+    reply
+      .type('application/pdf')
+      .header('content-disposition', `${download ? 'attachment' : 'inline'}; filename="${asciiName(slip.fileName)}"`)
+      .header('cache-control', 'no-store')
+      .send(slip.pdf);
 
   app.get(
     '/api/dossiers/:id/documents/:file',
@@ -58,20 +47,20 @@ export function registerDocumentRoutes(app: HttpApp, ctx: AppContext) {
       schema: {
         tags: ['documents'],
         summary: 'In phiếu của hồ sơ (PDF) / A slip of the dossier as PDF: receipt, supplement, refusal, apology, stop, control-sheet',
-        params: z.strictObject({ id: z.uuid(), file: z.enum(SLIP_FILES) }),
-        querystring: z.strictObject({ download: z.enum(['1']).optional(), lang: z.enum(['vi', 'en']).optional() }),
-        produces: ['application/pdf'],
-        response: { 200: z.any(), ...problems },
+        ...slipRequest,
       },
     },
+    async (request, reply) =>
+      sendSlip(reply, await service.slip(staffOf(request), request.params.id, slipKind(request.params.file)), Boolean(request.query.download)),
+  );
+
+  // The applicant's own papers (the receipt with its QR, a supplement request …) from "my dossiers".
+  app.get(
+    '/api/citizen/dossiers/:id/documents/:file',
+    { preHandler: citizen, schema: { tags: ['documents'], summary: 'Phiếu của hồ sơ tôi đã nộp (PDF) / A paper of my own dossier as PDF', ...slipRequest } },
     async (request, reply) => {
-      const kind = request.params.file.replace(/\.pdf$/, '') as SlipKind;
-      const { pdf, fileName } = await service.slip(staffOf(request), request.params.id, kind);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `${request.query.download ? 'attachment' : 'inline'}; filename="${asciiName(fileName)}"`)
-        .header('cache-control', 'no-store')
-        .send(pdf);
+      await online.assertOwn(citizenOf(request).id, request.params.id);
+      return sendSlip(reply, await service.slip(null, request.params.id, slipKind(request.params.file)), Boolean(request.query.download));
     },
   );
 

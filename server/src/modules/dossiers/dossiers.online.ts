@@ -1,26 +1,25 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { fromEpochDay, formatIsoDate, type WorkingCalendar } from '@motcua/core/calendar/index.ts';
 import { vietnamEpochDay } from '@motcua/core/calendar/vietnam-time.ts';
 import { Person } from '@motcua/core/dossiers/schemas.ts';
 import { dossierCode } from '@motcua/core/dossiers/code.ts';
 import { workingMinutesLeft } from '@motcua/core/dossiers/deadline.ts';
-import { applyEvent, type DossierEvent } from '@motcua/core/dossiers/lifecycle.ts';
-import { DEFAULT_PROCESS, stepUnitId, type ProcessStep } from '@motcua/core/dossiers/process.ts';
+import type { DossierEvent } from '@motcua/core/dossiers/lifecycle.ts';
+import { stepUnitId } from '@motcua/core/dossiers/process.ts';
 import { CHANNELS, type DossierStatus } from '@motcua/core/dossiers/statuses.ts';
 import type { CitizenDossierDetail, CitizenDossierSummary, OnlineQueue, ReviewInput, SubmissionInput } from '@motcua/core/eforms/schemas.ts';
 import type { AttachedDocument } from '@motcua/core/eforms/schemas.ts';
 import type { AppContext } from '../../context.ts';
-import type { Queryable } from '../../database.ts';
 import { AppError, errors } from '../../platform/errors.ts';
 import { describeIssue, t } from '../../platform/i18n.ts';
 import { calendarService } from '../calendar/calendar.service.ts';
 import { procedureForReception } from '../catalog/catalog.service.ts';
 import { checkFormData, checkOwnedFiles, EformService } from '../eforms/eforms.service.ts';
 import { covers, jurisdictionRoots, type StaffPrincipal } from '../users/principal.ts';
-import { derive, eventFromRow, projectionOf } from './dossiers.projection.ts';
+import { derive, projectionOf } from './dossiers.projection.ts';
 import * as repo from './dossiers.repo.ts';
 import { runEventsAppended } from './dossiers.hooks.ts';
-import { toDuration } from './dossiers.service.ts';
+import { DossierService, lookupSecret, ruleVersionAt, toDuration } from './dossiers.service.ts';
 
 /**
  * Online submissions (channel 2): the citizen submits an e-form with attachments, the dossier waits in
@@ -29,32 +28,21 @@ import { toDuration } from './dossiers.service.ts';
  * on the dossier as an event and on the submission as `breached_at`.
  */
 export const REVIEW_WORKING_MINUTES = 8 * 60;
-const ND118_FROM = Date.parse('2025-06-30T17:00:00Z');
 
 const field = (path: string, code: string, vi: string, en: string) => errors.validation([{ path, code, message: t(vi, en) }]);
-
-const lookupSecret = () => {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  return Array.from(randomBytes(10), (b) => alphabet[b % alphabet.length]).join('');
-};
 
 type Calendar = WorkingCalendar;
 
 export class OnlineSubmissionService {
   private readonly eforms: EformService;
+  private readonly dossiers: DossierService;
   constructor(private readonly ctx: AppContext) {
     this.eforms = new EformService(ctx);
+    this.dossiers = new DossierService(ctx);
   }
 
   private get db() {
     return this.ctx.db;
-  }
-
-  private async template(procedureCode: string) {
-    const own = (await repo.activeTemplate(this.db, procedureCode)) ?? (await repo.activeTemplate(this.db, null));
-    if (own) return own;
-    await this.db.insertInto('process_template').values({ id: randomUUID(), procedure_code: null, version: 1, name: 'Quy trình mặc định', steps: JSON.stringify(DEFAULT_PROCESS) }).onConflict((oc) => oc.doNothing()).execute();
-    return (await repo.activeTemplate(this.db, null))!;
   }
 
   /** Where online dossiers are received by default: the province's service centre (else the root). */
@@ -93,7 +81,7 @@ export class OnlineSubmissionService {
     const rules = await repo.procedureRules(this.db, procedure.content.code);
     const channelTime = procedure.content.channels.find((c) => c.channel === 'online')?.processingTime ?? procedure.content.channels[0]?.processingTime ?? null;
     const duration = toDuration(channelTime);
-    const template = await this.template(procedure.content.code);
+    const template = await this.dossiers.templateFor(this.db, procedure.content.code);
     const calendar = await calendarService(this.db).calendarFor(receiving);
     const id = randomUUID();
     const events: DossierEvent[] = [{ type: 'submitted', at: now.getTime(), actorId: null, unitId: receiving.id, reason: null, data: { citizenId, eformId: form.id, eformVersion: form.version } }];
@@ -103,7 +91,7 @@ export class OnlineSubmissionService {
       id,
       lookup_secret: lookupSecret(),
       idempotency_key: `citizen:${citizenId}:${input.idempotencyKey}`,
-      rule_version: now.getTime() >= ND118_FROM ? ('nd118_2025' as const) : ('nd61_2018' as const),
+      rule_version: ruleVersionAt(now),
       channel: CHANNELS.online,
       procedure_code: procedure.content.code,
       procedure_name: procedure.content.name,
@@ -172,28 +160,6 @@ export class OnlineSubmissionService {
     });
   }
 
-  /** Appends events checked against the lifecycle and rewrites the projection (inside the caller's transaction). */
-  private async append(trx: Queryable, dossier: repo.DossierRow, newEvents: DossierEvent[], steps: ProcessStep[], calendar: Calendar) {
-    const stored = (await repo.eventsOf(trx, dossier.id)).map(eventFromRow);
-    let state = derive(dossier, stored, calendar, steps).state;
-    let seq = stored.length;
-    const rows = [];
-    for (const event of newEvents) {
-      const result = applyEvent(state, event, { supplementPolicy: dossier.supplement_policy });
-      if (!result.ok) throw errors.conflict('illegal_transition', t(`Không thể "${event.type}" khi hồ sơ đang ở trạng thái ${state.status}`, `"${event.type}" is not allowed while the dossier is in status ${state.status}`));
-      rows.push({ dossier_id: dossier.id, seq: ++seq, type: event.type, at: new Date(event.at), actor_id: event.actorId, unit_id: event.unitId, from_status: state.status, to_status: result.state.status, reason: event.reason ?? null, data: JSON.stringify(event.data ?? {}) });
-      state = result.state;
-    }
-    await repo.insertEvents(trx, rows);
-    const derived = derive(dossier, [...stored, ...newEvents], calendar, steps);
-    const holding = derived.state.holdingUnitId ? (await repo.unitsByIds(trx, [derived.state.holdingUnitId]))[0] : undefined;
-    const projection = projectionOf(derived, holding?.path ?? null, this.ctx.clock.now());
-    await repo.updateProjection(trx, dossier.id, projection);
-    // Other modules (the notification outbox) act in the same transaction, as for counter dossiers.
-    await runEventsAppended(this.db, trx, { dossier: { ...dossier, ...projection }, events: newEvents.map((e, i) => ({ ...e, seq: stored.length + i + 1 })) });
-    return seq;
-  }
-
   private breachEvent(at: number, dueAt: Date, unitId: string): DossierEvent {
     return {
       type: 'note',
@@ -226,7 +192,7 @@ export class OnlineSubmissionService {
         const claimed = await trx.updateTable('online_submission').set({ breached_at: item.review_due_at }).where('dossier_id', '=', item.dossier_id).where('breached_at', 'is', null).executeTakeFirst();
         if (Number(claimed.numUpdatedRows) === 0) return;
         const locked = (await repo.findDossier(trx, item.dossier_id, { forUpdate: true }))!;
-        await this.append(trx, locked, [this.breachEvent(now.getTime(), item.review_due_at, locked.receiving_unit_id)], steps, calendar);
+        await this.dossiers.append(trx, locked, [this.breachEvent(now.getTime(), item.review_due_at, locked.receiving_unit_id)], steps, calendar);
       });
     }
     return late.length;
@@ -306,7 +272,7 @@ export class OnlineSubmissionService {
       if (dossier.status !== 1) throw errors.conflict('not_waiting_review', t('Hồ sơ không còn chờ tiếp nhận', 'The dossier is no longer waiting for review'));
       if (input.duration) await trx.updateTable('dossier').set({ duration: JSON.stringify(input.duration) }).where('id', '=', id).execute();
       const withDuration = { ...dossier, duration: duration ?? null };
-      await this.append(trx, withDuration, events, steps, calendar);
+      await this.dossiers.append(trx, withDuration, events, steps, calendar);
       if (input.outcome === 'receive' && !dossier.code) await trx.updateTable('dossier').set({ code: dossierCode(receiving.code, day, await repo.nextCounter(trx, receiving.id, formatIsoDate(day))) }).where('id', '=', id).execute();
       await trx
         .updateTable('online_submission')
@@ -318,7 +284,7 @@ export class OnlineSubmissionService {
     return { id, late, code };
   }
 
-  private todoOf(status: number, events: repo.EventRow[]) {
+  private pendingSupplementOf(status: number, events: repo.EventRow[]) {
     const last = [...events].reverse().find((e) => e.type === 'supplement_requested' || e.type === 'intake_supplement_requested' || (e.type === 'note' && (e.data as { kind?: string }).kind === 'applicant_supplement'));
     const waiting = (status === 5 && last?.type === 'supplement_requested') || (status === 1 && last?.type === 'intake_supplement_requested');
     if (!waiting || !last) return null;
@@ -352,7 +318,7 @@ export class OnlineSubmissionService {
       dueAt: r.effective_due_at?.toISOString() ?? null,
       reviewDueAt: r.review_due_at.toISOString(),
       returnMethod: r.return_method,
-      todo: this.todoOf(r.status, events),
+      pendingSupplement: this.pendingSupplementOf(r.status, events),
       version: r.version,
     };
   }
@@ -402,7 +368,7 @@ export class OnlineSubmissionService {
     await checkOwnedFiles(this.db, citizenId, input.documents);
     const status = before.status as DossierStatus;
     const events = await repo.eventsOf(this.db, id);
-    if (!this.todoOf(status, events)) throw errors.conflict('no_supplement_requested', t('Hồ sơ không có yêu cầu bổ sung đang chờ', 'The dossier has no supplement request waiting'));
+    if (!this.pendingSupplementOf(status, events)) throw errors.conflict('no_supplement_requested', t('Hồ sơ không có yêu cầu bổ sung đang chờ', 'The dossier has no supplement request waiting'));
     const steps = (await repo.findTemplate(this.db, before.process_template_id)).steps;
     const receiving = (await repo.unitsByIds(this.db, [before.receiving_unit_id]))[0]!;
     const calendar = await calendarService(this.db).calendarFor(receiving, before.received_at ?? before.created_at);
@@ -416,7 +382,7 @@ export class OnlineSubmissionService {
       const dossier = (await repo.findDossier(trx, id, { forUpdate: true }))!;
       if (dossier.version !== input.expectedVersion)
         throw errors.conflict('version_conflict', t(`Hồ sơ vừa được cập nhật (phiên bản ${dossier.version}); tải lại rồi thử lại`, `The dossier was just updated (version ${dossier.version}); reload and try again`));
-      const seq = await this.append(trx, dossier, [event], steps, calendar);
+      const seq = await this.dossiers.append(trx, dossier, [event], steps, calendar);
       await repo.insertDocuments(
         trx,
         input.documents.map((d) => ({ id: randomUUID(), dossier_id: id, event_seq: seq, purpose: 'supplement' as const, name: d.name, requirement_index: d.requirementIndex, originals: 0, copies: 0, provided: true, digitized: true, file_sha256: d.fileSha256, file_name: d.fileName, result_code: null, created_at: now })),

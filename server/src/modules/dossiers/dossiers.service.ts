@@ -22,6 +22,7 @@ import { runEventsAppended } from './dossiers.hooks.ts';
 
 /** Decree 118/2025 and Circular 03/2025 apply to dossiers received from 1 July 2025 (REGULATIONS.md §1). */
 const ND118_FROM = Date.parse('2025-06-30T17:00:00Z');
+export const ruleVersionAt = (now: Date) => (now.getTime() >= ND118_FROM ? ('nd118_2025' as const) : ('nd61_2018' as const));
 
 const field = (path: string, code: string, vi: string, en: string) => errors.validation([{ path, code, message: t(vi, en) }]);
 
@@ -83,7 +84,8 @@ function checkedEventRows(dossierId: string, state: DossierState, lastSeq: numbe
 /** The moment whose schedule a dossier's deadlines keep: its reception (or creation, before reception). */
 const receptionOf = (d: { received_at: Date | null; created_at: Date }) => d.received_at ?? d.created_at;
 
-const lookupSecret = () => {
+/** The secret printed on the receipt for the public status lookup (no look-alike characters). */
+export const lookupSecret = () => {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
   return Array.from(randomBytes(10), (b) => alphabet[b % alphabet.length]).join('');
 };
@@ -100,7 +102,7 @@ export class DossierService {
   }
 
   /** The active process of a procedure, or the default one (created on first use). */
-  private async templateFor(db: Queryable, procedureCode: string) {
+  async templateFor(db: Queryable, procedureCode: string) {
     const own = await repo.activeTemplate(db, procedureCode);
     if (own) return own;
     const fallback = await repo.activeTemplate(db, null);
@@ -199,7 +201,7 @@ export class DossierService {
       id,
       lookup_secret: lookupSecret(),
       idempotency_key: input.idempotencyKey,
-      rule_version: now.getTime() >= ND118_FROM ? ('nd118_2025' as const) : ('nd61_2018' as const),
+      rule_version: ruleVersionAt(now),
       channel: CHANNELS[input.channel],
       procedure_code: procedure.content.code,
       procedure_name: procedure.content.name,
@@ -245,8 +247,11 @@ export class DossierService {
     return { created: true, dossier: await this.detail(principal, id, { dossier: written, events: writtenEvents, documents: documentRows, steps }) };
   }
 
-  /** Appends events after checking each against the lifecycle, then rewrites the projection. */
-  private async append(trx: Queryable, dossier: repo.DossierRow, newEvents: DossierEvent[], steps: ProcessStep[], calendar: Awaited<ReturnType<ReturnType<typeof calendarService>['calendarFor']>>) {
+  /**
+   * Appends events after checking each against the lifecycle, then rewrites the projection and runs
+   * the other modules' hooks, all in the caller's transaction (the online review uses it too).
+   */
+  async append(trx: Queryable, dossier: repo.DossierRow, newEvents: DossierEvent[], steps: ProcessStep[], calendar: Awaited<ReturnType<ReturnType<typeof calendarService>['calendarFor']>>) {
     const stored = (await repo.eventsOf(trx, dossier.id)).map(eventFromRow);
     const { rows, seq } = checkedEventRows(dossier.id, derive(dossier, stored, calendar, steps).state, stored.length, newEvents, dossier.supplement_policy);
     await repo.insertEvents(trx, rows);

@@ -2,12 +2,8 @@ import { z } from 'zod';
 import { Problem } from '@motcua/core/http/problem.ts';
 import type { AppContext } from '../../context.ts';
 import type { HttpApp } from '../../platform/http.ts';
-import { AppError } from '../../platform/errors.ts';
-import { t } from '../../platform/i18n.ts';
-import { sniffMediaType } from '../../platform/files.ts';
 import { requireStaff, staffOf } from '../users/users.auth.ts';
-
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+import { acceptUpload, MAX_FILE_BYTES } from './files.service.ts';
 
 export const StoredFileView = z.object({ sha256: z.string(), mediaType: z.string(), size: z.number().int() });
 
@@ -32,21 +28,13 @@ export function registerFileRoutes(app: HttpApp, ctx: AppContext) {
         },
       },
       async (request, reply) => {
-        const body = request.body as Buffer | undefined;
-        if (!body || body.length === 0)
-          throw new AppError(400, 'empty_file', t('Tệp rỗng', 'The file is empty'), [{ path: 'body', code: 'empty_file', message: t('Tệp rỗng', 'The file is empty') }]);
-        const mediaType = sniffMediaType(body);
-        if (!mediaType)
-          throw new AppError(400, 'unsupported_file_type', t('Chỉ nhận tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp)', 'Only PDF, JPEG or PNG files (checked by content)'), [
-            { path: 'body', code: 'unsupported_file_type', message: t('Nội dung không phải PDF, JPEG hay PNG', 'Content is not PDF, JPEG or PNG') },
-          ]);
-        const stored = await ctx.files.put(body);
+        const file = await acceptUpload(ctx, request.body as Buffer | undefined);
         await ctx.db
           .insertInto('stored_file')
-          .values({ sha256: stored.sha256, media_type: mediaType, size: stored.size, created_by: staffOf(request).id })
+          .values({ sha256: file.sha256, media_type: file.mediaType, size: file.size, created_by: staffOf(request).id })
           .onConflict((oc) => oc.column('sha256').doNothing())
           .execute();
-        return reply.status(201).send({ sha256: stored.sha256, mediaType, size: stored.size });
+        return reply.status(201).send(file);
       },
     );
   });

@@ -76,7 +76,7 @@ export function MyDossierPage() {
               {t('citizen.mine.returnMethod')}: {t(`citizen.submit.${d.returnMethod === 'postal' ? 'returnPostal' : d.returnMethod === 'counter' ? 'returnCounter' : 'returnElectronic'}`)}
             </Text>
           </Stack>
-          {d.todo && <SupplementCard dossier={d} onDone={(next) => detail.setData(next)} />}
+          {d.pendingSupplement && <SupplementCard dossier={d} onDone={(next) => detail.setData(next)} />}
           <Card withBorder padding="sm">
             <Title order={3} size="h5" mb="xs">
               {t('citizen.mine.timeline')}
@@ -124,7 +124,7 @@ function SupplementCard({ dossier, onDone }: { dossier: CitizenDossierDetail; on
   const [docs, setDocs] = useState<AttachedDocument[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const missing = dossier.todo!.missing;
+  const missing = dossier.pendingSupplement!.missing;
   const slots = (missing.length > 0 ? missing : [t('citizen.mine.supplementTitle')]).map((name) => ({ requirementIndex: null, name, required: true }));
   return (
     <Card withBorder padding="sm" bg="orange.0" data-testid="supplement-card">
@@ -132,7 +132,7 @@ function SupplementCard({ dossier, onDone }: { dossier: CitizenDossierDetail; on
         <Title order={3} size="h5">
           {t('citizen.mine.supplementTitle')}
         </Title>
-        {dossier.todo!.reason && <Text size="sm">{t('citizen.mine.reason', { reason: dossier.todo!.reason })}</Text>}
+        {dossier.pendingSupplement!.reason && <Text size="sm">{t('citizen.mine.reason', { reason: dossier.pendingSupplement!.reason })}</Text>}
         <Text size="xs" c="dimmed">
           {t('citizen.mine.supplementHint')}
         </Text>

@@ -58,9 +58,9 @@ export function MyDossiersPage() {
                 {t('citizen.mine.submittedAt')}: {formatDateTime(d.submittedAt)}
                 {d.dueAt ? ` · ${t('citizen.mine.dueAt')}: ${formatDateTime(d.dueAt)}` : ''}
               </Text>
-              {d.todo && (
-                <Alert color="orange" variant="light" p="xs" title={t('citizen.mine.todo')}>
-                  <Text size="xs">{d.todo.missing.join('; ')}</Text>
+              {d.pendingSupplement && (
+                <Alert color="orange" variant="light" p="xs" title={t('citizen.mine.supplementNeeded')}>
+                  <Text size="xs">{d.pendingSupplement.missing.join('; ')}</Text>
                 </Alert>
               )}
               <Anchor component={Link} to={`/ho-so-cua-toi/${d.id}`} size="sm">

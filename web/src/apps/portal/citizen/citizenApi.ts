@@ -1,8 +1,6 @@
 import type { CitizenDossierDetail, CitizenDossierSummary, DraftView, EformView, OnlineQueue } from '@motcua/core/eforms/schemas.ts';
 import type { CitizenSession } from '@motcua/core/citizens/schemas.ts';
-import type { Problem } from '@motcua/core/http/problem.ts';
-import { api, ApiError } from '../../../api/client.ts';
-import { i18n } from '../../../i18n/index.ts';
+import { api, send as sendRequest, type CsrfSource, type RequestBody } from '../../../api/client.ts';
 
 /**
  * The citizen side of the API. Citizen writes carry the citizen session's CSRF token in
@@ -13,35 +11,8 @@ export const setCitizenCsrf = (token: string | null) => {
   citizenCsrf = token;
 };
 
-async function send<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: { json: unknown } | { blob: Blob; contentType: string }): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': i18n.language };
-  if (body) headers['content-type'] = 'json' in body ? 'application/json' : body.contentType;
-  if (method !== 'GET' && citizenCsrf) headers['x-citizen-csrf'] = citizenCsrf;
-  let response: Response;
-  try {
-    response = await fetch(path, { method, headers, credentials: 'same-origin', ...(body ? { body: 'json' in body ? JSON.stringify(body.json) : body.blob } : {}) });
-  } catch {
-    throw new ApiError(localProblem(0, 'network_error'));
-  }
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = undefined;
-  }
-  if (!response.ok) {
-    const p = data as Partial<Problem> | undefined;
-    throw new ApiError(p && typeof p.code === 'string' && p.message ? (p as Problem) : localProblem(response.status, response.status === 413 ? 'file_too_large' : 'http_error'));
-  }
-  return data as T;
-}
-
-function localProblem(status: number, code: string): Problem {
-  const message = status === 0 ? { vi: i18n.t('errors.network', { lng: 'vi', status }), en: i18n.t('errors.network', { lng: 'en', status }) } : { vi: i18n.t('errors.unexpected', { lng: 'vi', status }), en: i18n.t('errors.unexpected', { lng: 'en', status }) };
-  return { type: 'about:blank', title: message.en, status, code, detail: message.en, message };
-}
+const citizenSession: CsrfSource = { header: 'x-citizen-csrf', token: () => citizenCsrf };
+const send = <T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: RequestBody) => sendRequest<T>(method, path, body, undefined, citizenSession);
 
 export interface AttachedDocument {
   requirementIndex: number | null;
