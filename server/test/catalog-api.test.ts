@@ -150,6 +150,8 @@ describe('administering the catalog', () => {
     // Searched once before it exists: the remembered answer must not hide it afterwards.
     const earlier = (await new ApiClient(sys.url).get(`/api/public/procedures?q=${encodeURIComponent('ho tro dua don hoc sinh')}`)).body;
     assert.notEqual(earlier.items[0]?.code, '1.999001');
+    // Its detail page was asked for too: the remembered "not found" must be forgotten as well.
+    assert.equal((await new ApiClient(sys.url).get('/api/public/procedures/1.999001')).status, 404);
     const created = await admin.post('/api/procedures', {
       code: '1.999001',
       name: 'Thủ tục hỗ trợ chi phí đưa đón học sinh vùng ven'.normalize('NFD'),
@@ -172,6 +174,7 @@ describe('administering the catalog', () => {
     assert.deepEqual(p.completeness, { complete: true, missing: [] });
     const found = (await new ApiClient(sys.url).get(`/api/public/procedures?q=${encodeURIComponent('ho tro dua don hoc sinh')}`)).body;
     assert.equal(found.items[0].code, '1.999001');
+    assert.equal((await new ApiClient(sys.url).get('/api/public/procedures/1.999001')).status, 200);
     const again = await admin.post('/api/procedures', { code: '1.001193', name: 'Trùng mã' });
     assert.equal(again.status, 409);
     const malformed = await admin.post('/api/procedures', { code: '1.99', name: 'Sai mã' });

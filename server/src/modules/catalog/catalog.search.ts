@@ -186,6 +186,7 @@ interface Understood {
 export function forgetUnderstoodQueries(db: Queryable) {
   understood.delete(db);
   answered.delete(db);
+  details.delete(db);
 }
 
 async function understand(db: Queryable, q: string): Promise<Understood> {
@@ -373,6 +374,23 @@ async function ranked(
  * queries ("khai sinh", "đăng ký kết hôn") make most of the traffic.
  */
 const answered = new WeakMap<object, Map<string, { at: number; result: ProcedureSearchResult }>>();
+
+/**
+ * Procedure detail pages, under the same rules: a handful of procedures (birth, marriage, residence)
+ * are opened most, and each detail is a 10–50 kB document read from the database.
+ */
+const details = new WeakMap<object, Map<string, { at: number; value: unknown }>>();
+
+export async function rememberedDetail<T>(db: Queryable, key: string, load: () => Promise<T>): Promise<T> {
+  let cache = details.get(db);
+  if (!cache) details.set(db, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < UNDERSTOOD_TTL_MS) return hit.value as T;
+  const value = await load();
+  if (cache.size >= UNDERSTOOD_MAX) cache.delete(cache.keys().next().value!);
+  cache.set(key, { at: Date.now(), value });
+  return value;
+}
 
 export async function searchProcedures(db: Queryable, req: SearchRequest): Promise<ProcedureSearchResult> {
   let cache = answered.get(db);

@@ -25,7 +25,7 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { changedFields, contentHash, mergeContent, procedureColumns, type SourceData, type SourceFormat } from './catalog.content.ts';
 import { importCatalog, type ImportSource } from './catalog.import.ts';
 import * as repo from './catalog.repo.ts';
-import { forgetUnderstoodQueries, searchProcedures } from './catalog.search.ts';
+import { forgetUnderstoodQueries, rememberedDetail, searchProcedures } from './catalog.search.ts';
 import { vietnamDate } from './import/text.ts';
 
 // --- the deployment: which province's procedures are shown, who administers the catalog -------------
@@ -86,10 +86,14 @@ export async function searchPublic(db: Db, query: ProcedureSearchQuery): Promise
   });
 }
 
+/** The public detail, remembered for a minute (forgotten at once on any catalog edit on this instance). */
 export async function getProcedure(db: Db, code: string): Promise<ProcedureDetail> {
-  const row = await repo.findVisibleProcedure(db, code, await visibleScopes(db));
-  if (!row) throw notFound(code);
-  return toDetail(row);
+  const detail = await rememberedDetail(db, code, async () => {
+    const row = await repo.findVisibleProcedure(db, code, await visibleScopes(db));
+    return row ? toDetail(row) : null;
+  });
+  if (!detail) throw notFound(code);
+  return detail;
 }
 
 export async function listFacet(db: Db, facet: 'fields' | 'agencies'): Promise<FacetCount[]> {
