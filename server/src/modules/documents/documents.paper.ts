@@ -174,7 +174,10 @@ export class Paper {
     parts.forEach((part, i) => {
       const bold = i % 2 === 1;
       doc.font(bold ? 'bold' : options.italic ? 'italic' : 'regular');
-      if (i === 0) doc.text(part, x, doc.y, { width, align: options.align ?? 'justify', continued: i < parts.length - 1, lineGap: 1.5 });
+      // pdfkit justifies a continued part's first line on its own, spreading its few words across the
+      // rest of the line ("Ông/Bà Nguyễn          Thị"): paragraphs with bold parts are set flush left.
+      const align = options.align ?? (parts.length > 1 ? 'left' : 'justify');
+      if (i === 0) doc.text(part, x, doc.y, { width, align, continued: i < parts.length - 1, lineGap: 1.5 });
       else doc.text(part, { continued: i < parts.length - 1, lineGap: 1.5 });
     });
     doc.font('regular').fontSize(13);
