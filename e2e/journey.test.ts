@@ -25,6 +25,16 @@ async function uploadTo(page: Page, button: Locator, name: string, bytes: Buffer
   await (await chooser).setFiles({ name, mimeType: 'application/pdf', buffer: bytes });
 }
 
+/**
+ * A long walk on a machine the suite may share: each wait may take up to 20 s (support.ts's default is
+ * 10 s), which only matters when the machine is slow; every wait is still for an exact state.
+ */
+async function open(path: string, options: Parameters<typeof system.openPage>[1] = {}) {
+  const opened = await system.openPage(path, options);
+  opened.page.context().setDefaultTimeout(20_000);
+  return opened;
+}
+
 /** No horizontal scrolling on the phone: the page's content is no wider than the screen. */
 async function fitsPhone(page: Page, what: string) {
   const [scrollWidth, innerWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
@@ -50,7 +60,7 @@ async function openFromQueue(page: Page, code: string) {
 describe('issue #7: the citizen journey on a phone', () => {
   test('e-ID → e-form with attachment → counter → supplement by SMS → upload → result returned → rated', async () => {
     const started = Date.now();
-    const citizen = await system.openPage('/', PHONE);
+    const citizen = await open('/', PHONE);
     const phone = citizen.page;
     await phone.getByRole('link', { name: 'Đăng nhập', exact: true }).first().waitFor();
     await fitsPhone(phone, 'the portal home');
@@ -109,7 +119,7 @@ describe('issue #7: the citizen journey on a phone', () => {
     await fitsPhone(phone, '"my dossiers"');
 
     // --- The counter finds it in the online review queue and receives it.
-    const counter = await system.openPage('/office/receive');
+    const counter = await open('/office/receive');
     await signIn(counter.page, 'tiepnhan');
     const item = counter.page.getByTestId('online-submission').filter({ hasText: 'Nguyễn Văn An — Thủ tục đăng ký khai sinh' });
     await item.waitFor();
@@ -131,7 +141,7 @@ describe('issue #7: the citizen journey on a phone', () => {
     await fitsPhone(phone, 'the received dossier');
 
     // --- The ward's specialist finds it in the work queue and asks for a supplement.
-    const specialist = await system.openPage('/office/queue');
+    const specialist = await open('/office/queue');
     await signIn(specialist.page, 'chuyenvien');
     await openFromQueue(specialist.page, code);
     await act(specialist.page, 'Yêu cầu bổ sung', async (dialog) => {
@@ -175,7 +185,7 @@ describe('issue #7: the citizen journey on a phone', () => {
     await act(page, 'Chuyển xử lý');
     await specialist.close();
 
-    const leader = await system.openPage('/office/queue');
+    const leader = await open('/office/queue');
     page = leader.page;
     await signIn(page, 'lanhdao');
     await openFromQueue(page, code);
