@@ -1,8 +1,8 @@
 /**
- * Browser tests of what the citizen receives and gives back: a supplement request made at the office
- * arrives as an SMS in the sandbox inbox; a returned dossier is rated from the rating page; a petition
- * is sent from the portal, answered at the office, and judged by the petitioner. Frozen clock: Monday
- * 04/05/2026 08:00 in Vietnam.
+ * Browser tests of what the citizen receives and gives back: a returned dossier is rated once from the
+ * SMS's rating link, without login; a petition is sent from the portal, answered at the office, and judged
+ * by the petitioner. (A supplement request arriving as an SMS in the sandbox inbox, and rating from "my
+ * dossiers", are walked in e2e/journey.test.ts.) Frozen clock: Monday 04/05/2026 08:00 in Vietnam.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -15,30 +15,6 @@ const clock = fixedClock(new Date('2026-05-04T01:00:00Z'));
 const system = browserTestSystem({ clock, env: { SESSION_HOURS: '720', NOTIFY_POLL_MS: '200' } });
 
 describe('notifications, ratings and petitions in the browser', () => {
-  test('a supplement request made at the office shows in the sandbox inbox as an SMS without diacritics', async () => {
-    const f = await officeFixture(system.sys, ['tiepnhan']);
-    const d = await f.receive({ phone: '0903000001', email: null });
-    const office = await system.openPage(`/office/dossiers/${d.id}`);
-    await signIn(office.page, 'chuyenvien');
-    await office.page.getByRole('button', { name: 'Yêu cầu bổ sung', exact: true }).click();
-    const dialog = office.page.getByRole('dialog', { name: 'Yêu cầu bổ sung' });
-    await field(dialog, 'Nội dung').fill('Thiếu giấy tờ chứng minh chỗ ở hợp pháp');
-    await field(dialog, 'Thành phần cần bổ sung').fill('Bản sao giấy chứng nhận quyền sử dụng đất');
-    await dialog.getByRole('button', { name: 'Xác nhận' }).click();
-    await office.page.getByRole('status').getByText('Đã lưu: Yêu cầu bổ sung.').waitFor();
-    await office.close();
-
-    const phone = await system.openPage('/sandbox/inbox', { viewport: { width: 390, height: 844 } });
-    await field(phone.page, 'Số điện thoại hoặc email người nhận').fill('0903000001');
-    const sms = phone.page.getByRole('listitem').filter({ hasText: 'can bo sung: Ban sao giay chung nhan quyen su dung dat. Ly do: Thieu giay to chung minh cho o hop phap.' });
-    await sms.waitFor();
-    assert.equal(await sms.getAttribute('data-channel'), 'sms');
-    assert.match(await sms.innerText(), new RegExp(`Ho so ${d.code.replace(/\./g, '\\.')} can bo sung`));
-    await phone.page.getByRole('listitem').filter({ hasText: `Ho so ${d.code} (Dang ky thuong tru) da duoc tiep nhan` }).waitFor();
-    await screenshot(phone.page, 'notifications-sandbox-inbox');
-    await phone.close();
-  });
-
   test('a returned dossier is rated once from the rating page, without login', async () => {
     const f = await officeFixture(system.sys, ['tiepnhan', 'chuyenvien', 'lanhdao']);
     const d = await f.returned({ phone: '0903000002', email: null }, (ms) => clock.advance(ms));

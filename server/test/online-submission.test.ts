@@ -180,6 +180,11 @@ describe('e-forms and online submission', () => {
     assert.ok(mine.body.dueAt);
     assert.ok(mine.body.lookupSecret);
     assert.deepEqual(mine.body.events.map((e: { type: string }) => e.type), ['submitted', 'received', 'assigned']);
+    // The applicant's "received" SMS, written with the reception, carries the code just given.
+    const sms = await sys.ctx.db.selectFrom('notification_outbox').select(['body', 'dossier_code']).where('dossier_id', '=', dossierId).where('kind', '=', 'dossier_received').where('channel', '=', 'sms').executeTakeFirstOrThrow();
+    assert.equal(sms.dossier_code, mine.body.code);
+    assert.ok(sms.body.includes(`Ho so ${mine.body.code} (`), sms.body);
+    assert.ok(sms.body.includes(`/tra-cuu/${encodeURIComponent(mine.body.code)}?k=${mine.body.lookupSecret}`), sms.body);
     const lookup = await new ApiClient(sys.url).get(`/api/public/dossiers/${encodeURIComponent(mine.body.code)}?secret=${mine.body.lookupSecret}`);
     assert.equal(lookup.status, 200);
     assert.equal((await staff.tiepnhan!.get('/api/online-submissions')).body.items.some((i: { id: string }) => i.id === dossierId), false);
@@ -211,6 +216,19 @@ describe('e-forms and online submission', () => {
     detail = await staff.lanhdao!.get(`/api/dossiers/${dossierId}`);
     assert.equal(detail.body.events.at(-1).type, 'supplement_received');
     assert.ok(detail.body.documents.some((d: { purpose: string; fileSha256: string }) => d.purpose === 'supplement' && d.fileSha256 === up.body.sha256));
+    // The citizen opens their own files from "my dossiers"; nobody else can, and a malformed hash is refused.
+    const handedIn = res.body.documents.find((d: { purpose: string }) => d.purpose === 'supplement');
+    assert.equal(handedIn.fileSha256, up.body.sha256);
+    const own = await citizen.raw('GET', `/api/citizen/dossiers/${dossierId}/files/${up.body.sha256}`);
+    assert.equal(own.status, 200);
+    assert.equal(own.headers.get('content-type'), 'application/pdf');
+    assert.deepEqual(Buffer.from(await own.arrayBuffer()), Buffer.concat([PDF, Buffer.from('% ket hon\n')]));
+    const stranger = new CitizenClient(sys.url);
+    await stranger.signInWithEid('vneid-demo-0002');
+    assert.equal((await stranger.raw('GET', `/api/citizen/dossiers/${dossierId}/files/${up.body.sha256}`)).status, 403);
+    assert.equal((await citizen.raw('GET', `/api/citizen/dossiers/${dossierId}/files/${'0'.repeat(64)}`)).status, 403);
+    const malformed = await citizen.raw('GET', `/api/citizen/dossiers/${dossierId}/files/not-a-hash`);
+    assert.equal(malformed.status, 400);
     // No second arrival for the same request.
     assert.equal((await citizen.post(`/api/citizen/dossiers/${dossierId}/supplement`, { expectedVersion: res.body.version, documents: [{ requirementIndex: null, name: 'x', fileSha256: up.body.sha256, fileName: null }] })).status, 409);
   });

@@ -80,7 +80,7 @@ export const CitizenDossierDetail = CitizenDossierSummary.extend({
   receivingUnitName: z.string(),
   holdingUnitName: z.string().nullable(),
   events: z.array(z.object({ type: z.string(), at: z.string(), toStatus: z.number().int().nullable(), reason: z.string().nullable(), missing: z.array(z.string()), unitName: z.string().nullable() })),
-  documents: z.array(z.object({ purpose: z.string(), name: z.string(), fileName: z.string().nullable(), at: z.string() })),
+  documents: z.array(z.object({ purpose: z.string(), name: z.string(), fileName: z.string().nullable(), fileSha256: z.string().nullable(), at: z.string() })),
   formData: JsonObject,
 });
 export type CitizenDossierDetail = z.infer<typeof CitizenDossierDetail>;

@@ -148,6 +148,11 @@ export const citizenEn: CitizenMessages = {
       lookupLink: 'Public status page',
       receiptTodo: 'Receipt with the appointment date',
       returnMethod: 'Result',
+      results: 'Result of the procedure',
+      openFile: 'Open the file {{name}}',
+      rateTitle: 'The result has been returned',
+      rateHint: 'Please tell us how satisfied you are with how your dossier was handled.',
+      rate: 'Rate your satisfaction',
     },
     lookup: {
       title: 'Look up a dossier',

@@ -149,6 +149,11 @@ export const citizenVi = {
       lookupLink: 'Trang tra cứu công khai',
       receiptTodo: 'Giấy tiếp nhận và hẹn trả kết quả',
       returnMethod: 'Nhận kết quả',
+      results: 'Kết quả giải quyết',
+      openFile: 'Mở tệp {{name}}',
+      rateTitle: 'Hồ sơ đã trả kết quả',
+      rateHint: 'Mời ông/bà đánh giá mức độ hài lòng với việc giải quyết hồ sơ.',
+      rate: 'Đánh giá mức độ hài lòng',
     },
     lookup: {
       title: 'Tra cứu hồ sơ',

@@ -52,6 +52,23 @@ export function registerOnlineSubmissionRoutes(app: HttpApp, ctx: AppContext) {
     async (request) => service.citizenDetail(citizenOf(request).id, request.params.id),
   );
 
+  app.get(
+    '/api/citizen/dossiers/:id/files/:sha256',
+    {
+      preHandler: citizen,
+      schema: {
+        tags: ['online submissions'],
+        summary: 'Tệp của hồ sơ tôi đã nộp (giấy tờ đã nộp, kết quả khi đã có) / A file of my dossier: what I handed in, the result once issued',
+        params: z.strictObject({ id: z.uuid(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+        response: { 200: z.any(), ...problems },
+      },
+    },
+    async (request, reply) => {
+      const file = await service.citizenFile(citizenOf(request).id, request.params.id, request.params.sha256);
+      return reply.type(file.mediaType).header('cache-control', 'private, no-store').send(file.bytes);
+    },
+  );
+
   app.post(
     '/api/citizen/dossiers/:id/supplement',
     {

@@ -271,9 +271,13 @@ export class OnlineSubmissionService {
         throw errors.conflict('version_conflict', t(`Hồ sơ vừa được cập nhật (phiên bản ${dossier.version}); tải lại rồi thử lại`, `The dossier was just updated (version ${dossier.version}); reload and try again`));
       if (dossier.status !== 1) throw errors.conflict('not_waiting_review', t('Hồ sơ không còn chờ tiếp nhận', 'The dossier is no longer waiting for review'));
       if (input.duration) await trx.updateTable('dossier').set({ duration: JSON.stringify(input.duration) }).where('id', '=', id).execute();
-      const withDuration = { ...dossier, duration: duration ?? null };
-      await this.dossiers.append(trx, withDuration, events, steps, calendar);
-      if (input.outcome === 'receive' && !dossier.code) await trx.updateTable('dossier').set({ code: dossierCode(receiving.code, day, await repo.nextCounter(trx, receiving.id, formatIsoDate(day))) }).where('id', '=', id).execute();
+      // The code first: the messages written with the events (the applicant's "received" SMS) carry it.
+      let code = dossier.code;
+      if (input.outcome === 'receive' && !code) {
+        code = dossierCode(receiving.code, day, await repo.nextCounter(trx, receiving.id, formatIsoDate(day)));
+        await trx.updateTable('dossier').set({ code }).where('id', '=', id).execute();
+      }
+      await this.dossiers.append(trx, { ...dossier, code, duration: duration ?? null }, events, steps, calendar);
       await trx
         .updateTable('online_submission')
         .set({ reviewed_at: now, review_outcome: input.outcome, ...(late ? { breached_at: submission.review_due_at } : {}) })
@@ -353,9 +357,21 @@ export class OnlineSubmissionService {
       receivingUnitName: unitName(row.receiving_unit_id) ?? '',
       holdingUnitName: unitName(row.holding_unit_id),
       events: visible.map((e) => ({ type: e.type, at: e.at.toISOString(), toStatus: e.to_status, reason: e.type === 'assigned' ? null : e.reason, missing: ((e.data as { missing?: string[] }).missing ?? []).map(String), unitName: unitName(e.unit_id) })),
-      documents: documents.filter((d) => d.purpose !== 'result' || row.status >= 9).map((d) => ({ purpose: d.purpose, name: d.name, fileName: d.file_name, at: d.created_at.toISOString() })),
+      documents: documents.filter((d) => d.purpose !== 'result' || row.status >= 9).map((d) => ({ purpose: d.purpose, name: d.name, fileName: d.file_name, fileSha256: d.file_sha256, at: d.created_at.toISOString() })),
       formData: row.form_data,
     };
+  }
+
+  /**
+   * A file of the citizen's own dossier (what they handed in, and the result once it is issued): the
+   * same 403 for a file that is not among the documents the citizen may see.
+   */
+  async citizenFile(citizenId: string, id: string, sha256: string) {
+    const detail = await this.citizenDetail(citizenId, id);
+    const doc = detail.documents.find((d) => d.fileSha256 === sha256);
+    if (!doc) throw errors.forbidden();
+    const file = await this.db.selectFrom('stored_file').select(['media_type']).where('sha256', '=', sha256).executeTakeFirstOrThrow();
+    return { mediaType: file.media_type, fileName: doc.fileName, bytes: this.ctx.files.read(sha256) };
   }
 
   /**

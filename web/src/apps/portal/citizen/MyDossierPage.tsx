@@ -22,6 +22,7 @@ export function MyDossierPage() {
   if (state.status === 'loading') return <PageLoader />;
   if (state.status === 'signedOut') return <Navigate to={`/dang-nhap?next=${encodeURIComponent(`/ho-so-cua-toi/${id}`)}`} replace />;
   const d = detail.data;
+  const results = d?.documents.filter((doc) => doc.purpose === 'result') ?? [];
   return (
     <Stack gap="md" maw={720} mx="auto">
       <CitizenBar />
@@ -76,6 +77,19 @@ export function MyDossierPage() {
               {t('citizen.mine.returnMethod')}: {t(`citizen.submit.${d.returnMethod === 'postal' ? 'returnPostal' : d.returnMethod === 'counter' ? 'returnCounter' : 'returnElectronic'}`)}
             </Text>
           </Stack>
+          {d.status === 10 && d.code && d.lookupSecret && (
+            <Card withBorder padding="sm" bg="green.0" data-testid="rate-card">
+              <Stack gap="xs">
+                <Title order={3} size="h5">
+                  {t('citizen.mine.rateTitle')}
+                </Title>
+                <Text size="sm">{t('citizen.mine.rateHint')}</Text>
+                <Button component={Link} to={`/danh-gia/${encodeURIComponent(d.code)}?k=${encodeURIComponent(d.lookupSecret)}&src=portal`} fullWidth>
+                  {t('citizen.mine.rate')}
+                </Button>
+              </Stack>
+            </Card>
+          )}
           {d.pendingSupplement && <SupplementCard dossier={d} onDone={(next) => detail.setData(next)} />}
           <Card withBorder padding="sm">
             <Title order={3} size="h5" mb="xs">
@@ -100,22 +114,49 @@ export function MyDossierPage() {
               ))}
             </Timeline>
           </Card>
+          {results.length > 0 && (
+            <Card withBorder padding="sm" data-testid="dossier-results">
+              <Title order={3} size="h5" mb="xs">
+                {t('citizen.mine.results')}
+              </Title>
+              <DocumentList dossierId={d.id} documents={results} />
+            </Card>
+          )}
           <Card withBorder padding="sm">
             <Title order={3} size="h5" mb="xs">
               {t('citizen.mine.documents')}
             </Title>
-            <List size="sm">
-              {d.documents.map((doc, i) => (
-                <List.Item key={i}>
-                  {doc.name}
-                  {doc.fileName ? ` — ${doc.fileName}` : ''}
-                </List.Item>
-              ))}
-            </List>
+            <DocumentList dossierId={d.id} documents={d.documents.filter((doc) => doc.purpose !== 'result')} />
           </Card>
         </>
       )}
     </Stack>
+  );
+}
+
+/** The dossier's papers, each file opening in a new tab (`/api/citizen/dossiers/:id/files/:sha256`). */
+function DocumentList({ dossierId, documents }: { dossierId: string; documents: CitizenDossierDetail['documents'] }) {
+  const { t } = useTranslation();
+  return (
+    <List size="sm">
+      {documents.map((doc, i) => (
+        <List.Item key={i} style={{ overflowWrap: 'anywhere' }}>
+          {doc.name}
+          {doc.fileName && doc.fileSha256 ? (
+            <>
+              {' — '}
+              <Anchor href={`/api/citizen/dossiers/${dossierId}/files/${doc.fileSha256}`} target="_blank" rel="noopener" aria-label={t('citizen.mine.openFile', { name: doc.fileName })}>
+                {doc.fileName}
+              </Anchor>
+            </>
+          ) : doc.fileName ? (
+            ` — ${doc.fileName}`
+          ) : (
+            ''
+          )}
+        </List.Item>
+      ))}
+    </List>
   );
 }
 
