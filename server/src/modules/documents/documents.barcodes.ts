@@ -1,11 +1,13 @@
 import bwipjs from 'bwip-js';
+import { code128Widths } from './documents.code128.ts';
 import { encodeQr } from './documents.qr.ts';
 
 /**
  * QR and Code 128 symbols drawn as vector rectangles straight into the PDF: sharp at any print size
  * and no image to encode or compress. The QR matrix comes from our encoder (`documents.qr.ts`, checked
  * module for module against qrcode-generator in the tests, several times faster in choosing the mask);
- * Code 128 bar widths from bwip-js.
+ * Code 128 bar widths from `documents.code128.ts` (the same bars as bwip-js, which remains for text
+ * outside printable ASCII).
  */
 type Doc = PDFKit.PDFDocument;
 
@@ -42,14 +44,14 @@ export function drawQr(doc: Doc, text: string, x: number, y: number, size: numbe
 
 /** A Code 128 barcode `width` wide (quiet zones included) and `height` tall. */
 export function drawCode128(doc: Doc, text: string, x: number, y: number, width: number, height: number) {
-  const [symbol] = bwipjs.raw({ bcid: 'code128', text });
-  if (!symbol) throw new Error('Code 128 encoding failed');
+  const sbs = code128Widths(text) ?? bwipjs.raw({ bcid: 'code128', text })[0]?.sbs;
+  if (!sbs) throw new Error('Code 128 encoding failed');
   const quiet = 10;
-  const modules = symbol.sbs.reduce((a, b) => a + b, 0) + 2 * quiet;
+  const modules = sbs.reduce((a, b) => a + b, 0) + 2 * quiet;
   const unit = width / modules;
   let at = x + quiet * unit;
   doc.save();
-  symbol.sbs.forEach((w, i) => {
+  sbs.forEach((w, i) => {
     if (i % 2 === 0) doc.rect(at, y, w * unit, height);
     at += w * unit;
   });

@@ -59,7 +59,7 @@ function divisor(degree: number) {
   for (let i = 0; i < degree; i++) {
     for (let j = 0; j < degree; j++) {
       result[j] = mul(result[j]!, root);
-      if (j + 1 < degree) result[j] ^= result[j + 1]!;
+      if (j + 1 < degree) result[j] = result[j]! ^ result[j + 1]!;
     }
     root = mul(root, 2);
   }
@@ -73,7 +73,7 @@ function remainder(data: Uint8Array, div: Uint8Array) {
     const factor = b ^ result[0]!;
     result.copyWithin(0, 1);
     result[result.length - 1] = 0;
-    if (factor !== 0) for (let i = 0; i < result.length; i++) result[i] ^= mul(div[i]!, factor);
+    if (factor !== 0) for (let i = 0; i < result.length; i++) result[i] = result[i]! ^ mul(div[i]!, factor);
   }
   return result;
 }
@@ -209,7 +209,7 @@ export function encodeQr(bytes: Uint8Array, options: { mask?: number } = {}): Qr
   const patterns = maskPatterns(version, size, fixed);
   const applyMask = (target: Uint8Array, mask: number) => {
     const pattern = patterns[mask]!;
-    for (let at = 0; at < target.length; at++) target[at] ^= pattern[at]!;
+    for (let at = 0; at < target.length; at++) target[at] = target[at]! ^ pattern[at]!;
   };
 
   const unmasked = modules.slice();
