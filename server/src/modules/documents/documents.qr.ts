@@ -262,52 +262,51 @@ function maskPatterns(version: number, size: number, fixed: Uint8Array) {
   return patterns;
 }
 
-/** Penalty score (ISO/IEC 18004 §8.8.2): runs of five or more, 2×2 blocks, finder-like patterns, balance. */
+/** Run-length penalty by length (N1 = 3 for five, one more for each further module). */
+const RUN = new Int32Array(178).map((_, length) => (length >= 5 ? length - 2 : 0));
+/** 1:1:3:1:1 dark-light pattern with four light modules after or before it, as the last eleven modules. */
+const FINDER_LIKE = new Int32Array(2048);
+FINDER_LIKE[0b10111010000] = 40;
+FINDER_LIKE[0b00001011101] = 40;
+/** 2×2 blocks by their number of dark modules: all light or all dark costs 3. */
+const BLOCK = Int32Array.of(3, 0, 0, 0, 3);
+
+/**
+ * Penalty score (ISO/IEC 18004 §8.8.2): runs of five or more, 2×2 blocks, finder-like patterns,
+ * balance. Table lookups and arithmetic instead of branches: the modules differ from mask to mask,
+ * so branches on them were mostly mispredicted, which cost more than the work.
+ */
 function penalty(m: Uint8Array, size: number) {
   let score = 0;
   let dark = 0;
-  for (let r = 0; r < size; r++) {
+  for (let line = 0; line < size; line++) {
+    // Row `line`, then column `line`.
+    for (let pass = 0; pass < 2; pass++) {
+      const start = pass === 0 ? line * size : line;
+      const step = pass === 0 ? 1 : size;
+      let last = m[start]!;
+      let run = 1;
+      let window = last;
+      for (let i = 1, at = start + step; i < size; i++, at += step) {
+        const v = m[at]!;
+        const changed = v ^ last;
+        score += RUN[run]! * changed;
+        run = run * (1 - changed) + 1;
+        last = v;
+        window = ((window << 1) | v) & 0x7ff;
+        score += FINDER_LIKE[window]! * (i >= 10 ? 1 : 0);
+      }
+      score += RUN[run]!;
+    }
+  }
+  for (let r = 0; r < size - 1; r++) {
     const row = r * size;
-    let run = 0;
-    let last = -1;
-    let window = 0; // the last eleven modules as bits
-    for (let c = 0; c < size; c++) {
-      const v = m[row + c]!;
-      dark += v;
-      if (v === last) run++;
-      else {
-        if (run >= 5) score += run - 2;
-        run = 1;
-        last = v;
-      }
-      window = ((window << 1) | v) & 0x7ff;
-      // 1:1:3:1:1 with four light modules after or before.
-      if (c >= 10 && (window === 0x5d0 || window === 0x05d)) score += 40;
+    for (let c = 0; c < size - 1; c++) {
+      const at = row + c;
+      score += BLOCK[m[at]! + m[at + 1]! + m[at + size]! + m[at + size + 1]!]!;
     }
-    if (run >= 5) score += run - 2;
   }
-  for (let c = 0; c < size; c++) {
-    let run = 0;
-    let last = -1;
-    let window = 0;
-    for (let r = 0, at = c; r < size; r++, at += size) {
-      const v = m[at]!;
-      if (v === last) run++;
-      else {
-        if (run >= 5) score += run - 2;
-        run = 1;
-        last = v;
-      }
-      window = ((window << 1) | v) & 0x7ff;
-      if (r >= 10 && (window === 0x5d0 || window === 0x05d)) score += 40;
-    }
-    if (run >= 5) score += run - 2;
-  }
-  for (let r = 0; r < size - 1; r++)
-    for (let c = 0, at = r * size; c < size - 1; c++, at++) {
-      const v = m[at]!;
-      if (v === m[at + 1] && v === m[at + size] && v === m[at + size + 1]) score += 3;
-    }
+  for (let at = 0; at < size * size; at++) dark += m[at]!;
   const total = size * size;
   const k = Math.ceil(Math.abs(dark * 20 - total * 10) / total) - 1;
   return score + Math.max(0, k) * 10;
