@@ -212,15 +212,16 @@ export class KeyStore {
     return fs.existsSync(this.files(userId).cert);
   }
 
-  private installed: Set<string> | null = null;
-  /** Fingerprints of the certificates administrators installed. */
+  private installed: { set: Set<string>; mtimeMs: number } | null = null;
+  /** Fingerprints of the certificates administrators installed (read again when the directory changes). */
   private installedCertificates() {
-    if (this.installed) return this.installed;
+    const mtimeMs = fs.existsSync(this.dir) ? fs.statSync(this.dir).mtimeMs : 0;
+    if (this.installed && this.installed.mtimeMs === mtimeMs) return this.installed.set;
     const set = new Set<string>();
-    if (fs.existsSync(this.dir))
+    if (mtimeMs)
       for (const name of fs.readdirSync(this.dir))
         if (name.endsWith('.cert.pem')) set.add(fingerprint(forge.pki.certificateFromPem(fs.readFileSync(path.join(this.dir, name), 'utf8'))));
-    this.installed = set;
+    this.installed = { set, mtimeMs };
     return set;
   }
 
