@@ -11,7 +11,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { generateKeyPairSync } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import forge from 'node-forge';
 import { parseStatusLink } from '@motcua/core/documents/qr.ts';
 import { startTestSystem, ApiClient, type TestSystem } from '../src/testing/harness.ts';
 import { fixedClock } from '../src/platform/clock.ts';
@@ -304,6 +306,85 @@ describe('documents', () => {
     assert.ok(codes.includes(d.code), 'codes.includes(d.code)');
     assert.equal((await bytes('chuyenvien', `/api/documents/register?unitId=${centre.id}&from=2026-05-04&to=2026-05-05`)).status, 403);
     clock.set(new Date('2026-05-04T01:00:00Z'));
+  });
+
+  test("an administrator installs a provider's .p12 for a leader; the leader's signatures then carry it and verify", async () => {
+    const leaderId = (await as.lanhdao!.get('/api/auth/me')).body.user.id as string;
+    const keyPair = () => {
+      const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+      return { privateKey: forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()), publicKey: forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString()) };
+    };
+    const provider = keyPair();
+    const providerName = [{ name: 'commonName', value: 'Provider Test Root' }, { name: 'organizationName', value: 'Licensed Provider (test)' }, { name: 'countryName', value: 'VN' }];
+    const providerCert = forge.pki.createCertificate();
+    providerCert.publicKey = provider.publicKey;
+    providerCert.serialNumber = '01';
+    providerCert.validity.notBefore = new Date('2025-01-01T00:00:00Z');
+    providerCert.validity.notAfter = new Date('2035-01-01T00:00:00Z');
+    providerCert.setSubject(providerName);
+    providerCert.setIssuer(providerName);
+    providerCert.setExtensions([{ name: 'basicConstraints', cA: true }]);
+    providerCert.sign(provider.privateKey, forge.md.sha256.create());
+    const leaf = (serial: string, notAfter: string, usage: Record<string, boolean> = { digitalSignature: true, nonRepudiation: true }) => {
+      const keys = keyPair();
+      const cert = forge.pki.createCertificate();
+      cert.publicKey = keys.publicKey;
+      cert.serialNumber = serial;
+      cert.validity.notBefore = new Date('2026-01-01T00:00:00Z');
+      cert.validity.notAfter = new Date(notAfter);
+      cert.setSubject([{ name: 'commonName', value: 'Le Minh Lanh Dao' }, { name: 'organizationName', value: 'UBND phuong Thuan Giao' }, { name: 'countryName', value: 'VN' }]);
+      cert.setIssuer(providerName);
+      cert.setExtensions([{ name: 'keyUsage', critical: true, ...usage }]);
+      cert.sign(provider.privateKey, forge.md.sha256.create());
+      return { keys, cert };
+    };
+    const p12 = (l: ReturnType<typeof leaf>, password: string) =>
+      Buffer.from(forge.asn1.toDer(forge.pkcs12.toPkcs12Asn1(l.keys.privateKey, [l.cert, providerCert], password, { algorithm: '3des' })).getBytes(), 'binary').toString('base64');
+    const good = leaf('0a1b2c', '2028-01-01T00:00:00Z');
+    const url = `/api/signer-keys/${leaderId}`;
+
+    const before = await as.admin!.get(url);
+    assert.equal(before.body.source ?? null, before.status === 200 ? 'local_ca' : null, JSON.stringify(before.body));
+    assert.equal((await as.lanhdao!.request('PUT', url, { p12: p12(good, 'mat-khau'), password: 'mat-khau' })).status, 403, 'administrators only');
+    for (const [body, code] of [
+      [{ p12: p12(good, 'mat-khau'), password: 'sai' }, 'unreadable'],
+      [{ p12: p12(leaf('0a1b2d', '2026-03-01T00:00:00Z'), 'x'), password: 'x' }, 'not_valid_now'],
+      [{ p12: p12(leaf('0a1b2e', '2028-01-01T00:00:00Z', { keyCertSign: true }), 'x'), password: 'x' }, 'not_for_signing'],
+      [{ p12: 'không phải base64', password: 'x' }, 'not_base64'],
+    ] as const) {
+      const refused = await as.admin!.request('PUT', url, body);
+      assert.equal(refused.status, 400, JSON.stringify(refused.body));
+      assert.equal(refused.body.errors?.[0]?.code, code, JSON.stringify(refused.body));
+      assert.ok(refused.body.detail || refused.body.title, 'says why in words');
+    }
+    const unchanged = await as.admin!.get(url);
+    assert.deepEqual(unchanged.body, before.body, 'a refused upload changes nothing');
+    assert.equal((await as.admin!.request('PUT', '/api/signer-keys/00000000-0000-4000-8000-000000000000', { p12: p12(good, 'x'), password: 'x' })).status, 404);
+
+    const installed = await as.admin!.request('PUT', url, { p12: p12(good, 'mat-khau'), password: 'mat-khau' });
+    assert.equal(installed.status, 200, JSON.stringify(installed.body));
+    assert.equal(installed.body.source, 'uploaded');
+    assert.equal(installed.body.serial, '0a1b2c');
+    assert.match(installed.body.subject, /CN=Le Minh Lanh Dao/);
+    assert.match(installed.body.issuer, /CN=Provider Test Root/);
+    assert.deepEqual((await as.admin!.get(url)).body, installed.body);
+
+    let d = await receive();
+    d = await act('chuyenvien', d, { type: 'assigned' });
+    d = await act('lanhdao', d, { type: 'result_issued', documents: [{ name: 'Giấy chứng nhận quyền sử dụng đất (đăng ký biến động)', fileSha256: fileSha, fileName: 'ket-qua.pdf' }] });
+    const signed = await as.lanhdao!.post(`/api/dossiers/${d.id}/signed-results`, { resultCode: `${d.code}-KQ1` });
+    assert.equal(signed.status, 201, JSON.stringify(signed.body));
+    assert.equal(signed.body.certificateSerial, '0a1b2c', 'signed with the installed certificate');
+    const pdf = (await bytes('tiepnhan', `/api/signed-results/${signed.body.id}/file`)).body;
+    const file = path.join(tmp, 'signed-provider.pdf');
+    fs.writeFileSync(file, pdf);
+    const sig = spawnSync('pdfsig', [file], { encoding: 'utf8' }).stdout;
+    assert.match(sig, /Signature Validation: Signature is Valid/, sig);
+    assert.match(sig, /Le Minh Lanh Dao/);
+    const verdict = await fetch(`${sys.url}/api/public/verify`, { method: 'POST', body: pdf, headers: { 'content-type': 'application/pdf' } }).then((r) => r.json() as Promise<any>);
+    assert.equal(verdict.verdict, 'valid', JSON.stringify(verdict));
+    assert.equal(verdict.certificateTrusted, true);
+    assert.match(verdict.signerCertificate, /CN=Le Minh Lanh Dao/);
   });
 
   test('paper templates are data the admin adjusts', async () => {

@@ -104,3 +104,26 @@ export const RegisterQuery = z.strictObject({
   to: z.iso.date(),
   lang: z.enum(['vi', 'en']).optional(),
 });
+
+/**
+ * A signer's certificate from a licensed provider, as PKCS#12 (base64) with its password: it replaces
+ * the key the local test CA issued for that signer.
+ */
+export const SignerKeyUpload = z.strictObject({
+  p12: z.string().trim().min(1).max(200_000),
+  password: z.string().max(200),
+});
+export type SignerKeyUpload = z.infer<typeof SignerKeyUpload>;
+
+/** The certificate a signer signs with (never the key or its password). */
+export const SignerKeyView = z.object({
+  userId: z.uuid(),
+  subject: z.string(),
+  issuer: z.string(),
+  serial: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+  /** `uploaded`: installed by an administrator; `local_ca`: issued by this deployment's test CA. */
+  source: z.enum(['uploaded', 'local_ca']),
+});
+export type SignerKeyView = z.infer<typeof SignerKeyView>;

@@ -94,6 +94,22 @@ export const documentsVi = {
       footer: 'Chân trang',
       saved: 'Đã lưu mẫu giấy tờ.',
     },
+    signerKeys: {
+      title: 'Chứng thư số của người ký',
+      intro: 'Người ký chưa có chứng thư số sẽ được CA thử nghiệm của hệ thống cấp khi ký lần đầu. Cài tệp .p12 do tổ chức cung cấp dịch vụ chứng thực chữ ký số cấp (kèm mật khẩu) để ký bằng chứng thư đó thay thế.',
+      signer: 'Người ký (lãnh đạo)',
+      none: 'Chưa có chứng thư số: CA thử nghiệm sẽ cấp khi người này ký lần đầu.',
+      current: 'Chứng thư số đang dùng',
+      uploaded: 'Chứng thư số đã cài',
+      localCa: 'Chứng thư số do CA thử nghiệm của hệ thống cấp',
+      subject: 'Chủ thể: {{value}}',
+      issuer: 'Tổ chức cấp: {{value}}',
+      validity: 'Hiệu lực: {{from}} – {{to}}; số sê-ri {{serial}}',
+      file: 'Tệp chứng thư số (.p12)',
+      password: 'Mật khẩu của tệp .p12',
+      install: 'Cài chứng thư số',
+      installed: 'Đã cài chứng thư số; các lần ký sau dùng chứng thư này.',
+    },
   },
 };
 

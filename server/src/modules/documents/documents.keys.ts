@@ -5,8 +5,8 @@ import forge from 'node-forge';
 
 /**
  * The key store: DATA_DIR/keys, readable by the server only. It holds this deployment's certificate
- * authority (generated on first use: a local test CA for the demo and the tests; a province replaces it
- * with certificates from a licensed provider by dropping `<user id>.p12` and `<user id>.pass` here) and
+ * authority (generated on first use: a local test CA for the demo and the tests; an administrator
+ * replaces a signer's key with a licensed provider's PKCS#12 through `install`) and
  * one PKCS#12 file per signer with its password beside it. Keys never leave the server and the
  * password is never logged or sent.
  */
@@ -17,6 +17,22 @@ export interface SignerKey {
   subject: string;
   serial: string;
   notAfter: Date;
+}
+
+/** Why an uploaded PKCS#12 was refused. */
+export class BadSignerKey extends Error {
+  constructor(readonly reason: 'unreadable' | 'no_key' | 'key_mismatch' | 'not_valid_now' | 'not_for_signing') {
+    super(reason);
+  }
+}
+
+export interface InstalledKey {
+  subject: string;
+  issuer: string;
+  serial: string;
+  notBefore: Date;
+  notAfter: Date;
+  certificatePem: string;
 }
 
 /**
@@ -98,7 +114,7 @@ export class KeyStore {
 
   private files(userId: string) {
     if (!/^[0-9a-f-]{36}$/.test(userId)) throw new Error('bad signer id');
-    return { p12: path.join(this.dir, `${userId}.p12`), pass: path.join(this.dir, `${userId}.pass`) };
+    return { p12: path.join(this.dir, `${userId}.p12`), pass: path.join(this.dir, `${userId}.pass`), cert: path.join(this.dir, `${userId}.cert.pem`) };
   }
 
   /** The signer's key: the configured PKCS#12, or one issued by the local CA on first use. */
@@ -148,14 +164,83 @@ export class KeyStore {
     writeSecret(files.p12, Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary'));
   }
 
-  /** Whether `cert` was issued by this deployment's authority. */
+  /**
+   * Installs a signer's PKCS#12 from a licensed provider in place of the local CA's: it must open with
+   * the password, hold one private key and the certificate of that key, be valid at `now` and allow
+   * signing. Written as `<user id>.p12` with the password in `<user id>.pass` (both 0600, replaced
+   * atomically), and the certificate as `<user id>.cert.pem` so verification trusts it.
+   */
+  install(userId: string, p12: Buffer, password: string, now: Date): InstalledKey {
+    let parsed: forge.pkcs12.Pkcs12Pfx;
+    try {
+      parsed = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(p12.toString('binary')), password);
+    } catch {
+      throw new BadSignerKey('unreadable');
+    }
+    const keyBags = [
+      ...(parsed.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!] ?? []),
+      ...(parsed.getBags({ bagType: forge.pki.oids.keyBag! })[forge.pki.oids.keyBag!] ?? []),
+    ];
+    const key = keyBags.find((b) => b.key)?.key as forge.pki.rsa.PrivateKey | undefined;
+    if (!key || keyBags.length !== 1) throw new BadSignerKey('no_key');
+    const certs = (parsed.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!] ?? []).map((b) => b.cert).filter((c): c is forge.pki.Certificate => Boolean(c));
+    const cert = certs.find((c) => {
+      const pub = c.publicKey as forge.pki.rsa.PublicKey;
+      return Boolean(pub.n) && pub.n.equals(key.n) && pub.e.equals(key.e);
+    });
+    if (!cert) throw new BadSignerKey('key_mismatch');
+    if (cert.validity.notBefore > now || cert.validity.notAfter <= now) throw new BadSignerKey('not_valid_now');
+    const usage = cert.getExtension('keyUsage') as { digitalSignature?: boolean; nonRepudiation?: boolean } | null;
+    if (usage && !usage.digitalSignature && !usage.nonRepudiation) throw new BadSignerKey('not_for_signing');
+    this.ensureDir();
+    const files = this.files(userId);
+    const certificatePem = forge.pki.certificateToPem(cert);
+    const replace = (file: string, data: string | Buffer) => {
+      const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+      writeSecret(temporary, data);
+      fs.renameSync(temporary, file);
+    };
+    replace(files.pass, password);
+    replace(files.p12, p12);
+    replace(files.cert, certificatePem);
+    this.installed = null;
+    return { subject: subjectText(cert), issuer: issuerText(cert), serial: cert.serialNumber, notBefore: cert.validity.notBefore, notAfter: cert.validity.notAfter, certificatePem };
+  }
+
+  /** Whether the signer's key was installed by an administrator (rather than issued by the local CA). */
+  isInstalled(userId: string) {
+    return fs.existsSync(this.files(userId).cert);
+  }
+
+  private installed: { set: Set<string>; mtimeMs: number } | null = null;
+  /** Fingerprints of the certificates administrators installed (read again when the directory changes). */
+  private installedCertificates() {
+    const mtimeMs = fs.existsSync(this.dir) ? fs.statSync(this.dir).mtimeMs : 0;
+    if (this.installed && this.installed.mtimeMs === mtimeMs) return this.installed.set;
+    const set = new Set<string>();
+    if (mtimeMs)
+      for (const name of fs.readdirSync(this.dir))
+        if (name.endsWith('.cert.pem')) set.add(fingerprint(forge.pki.certificateFromPem(fs.readFileSync(path.join(this.dir, name), 'utf8'))));
+    this.installed = { set, mtimeMs };
+    return set;
+  }
+
+  /** Whether `cert` was issued by this deployment's authority or installed here by an administrator. */
   trusts(cert: forge.pki.Certificate) {
     try {
-      return this.authority().cert.verify(cert);
+      if (this.authority().cert.verify(cert)) return true;
     } catch {
-      return false;
+      // not ours: maybe installed
     }
+    return this.installedCertificates().has(fingerprint(cert));
   }
+}
+
+const fingerprint = (cert: forge.pki.Certificate) =>
+  forge.md.sha256.create().update(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes()).digest().toHex();
+
+export function issuerText(cert: forge.pki.Certificate) {
+  return cert.issuer.attributes.map((a) => `${a.shortName ?? a.name}=${String(a.value ?? '')}`).join(', ');
 }
 
 export function subjectText(cert: forge.pki.Certificate) {

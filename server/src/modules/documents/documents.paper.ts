@@ -93,7 +93,7 @@ export class Paper {
     this.doc.registerFont('bold', f.bold);
     this.doc.registerFont('italic', f.italic);
     this.doc.registerFont('boldItalic', f.boldItalic);
-    prepareFonts(this.doc, ['bold', 'italic', 'boldItalic', 'regular']);
+    prepareFonts(this.doc, ['regular', 'bold', 'italic', 'boldItalic']);
     this.doc.font('regular').fontSize(13);
     this.done = new Promise((resolve, reject) => {
       this.doc.on('data', (c: Buffer) => this.chunks.push(c));

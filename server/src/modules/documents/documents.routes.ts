@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { SLIP_KINDS, type SlipKind } from '@motcua/core/documents/forms.ts';
-import { DigitizationFigures, PaperTemplate, PaperTemplateView, RegisterQuery, RevokeInput, SignInput, SignedDocumentView, TemplateScope, VerificationResult } from '@motcua/core/documents/schemas.ts';
+import { DigitizationFigures, PaperTemplate, PaperTemplateView, RegisterQuery, RevokeInput, SignInput, SignedDocumentView, SignerKeyUpload, SignerKeyView, TemplateScope, VerificationResult } from '@motcua/core/documents/schemas.ts';
 import { DossierDetail, Sha256 } from '@motcua/core/dossiers/schemas.ts';
 import { Problem } from '@motcua/core/http/problem.ts';
 import type { AppContext } from '../../context.ts';
@@ -96,6 +96,31 @@ export function registerDocumentRoutes(app: HttpApp, ctx: AppContext) {
       schema: { tags: ['documents'], summary: 'Lưu mẫu giấy tờ của một đơn vị (hoặc mặc định) / Save the paper template of a unit (or the default)', params: z.strictObject({ scope: TemplateScope }), body: PaperTemplate, response: { 200: PaperTemplateView, ...problems } },
     },
     async (request) => service.saveTemplate(staffOf(request), request.params.scope, request.body),
+  );
+
+  app.get(
+    '/api/signer-keys/:userId',
+    {
+      preHandler: staff,
+      schema: { tags: ['documents'], summary: 'Chứng thư số người ký đang dùng (quản trị) / The certificate a signer signs with (admin)', params: z.strictObject({ userId: z.uuid() }), response: { 200: SignerKeyView, ...problems } },
+    },
+    async (request) => service.signerKey(staffOf(request), request.params.userId),
+  );
+
+  app.put(
+    '/api/signer-keys/:userId',
+    {
+      preHandler: staff,
+      bodyLimit: 512 * 1024,
+      schema: {
+        tags: ['documents'],
+        summary: 'Cài chứng thư số (.p12, base64, có mật khẩu) của nhà cung cấp cho người ký, thay khóa của CA thử nghiệm (quản trị) / Install a signer’s PKCS#12 from a licensed provider in place of the test CA’s key (admin)',
+        params: z.strictObject({ userId: z.uuid() }),
+        body: SignerKeyUpload,
+        response: { 200: SignerKeyView, ...problems },
+      },
+    },
+    async (request) => service.installSignerKey(staffOf(request), request.params.userId, request.body),
   );
 
   app.post(

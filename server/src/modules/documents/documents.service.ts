@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { formFor, paperName, type RuleVersion, type SlipKind } from '@motcua/core/documents/forms.ts';
 import { qrText, statusLink, verificationLink } from '@motcua/core/documents/qr.ts';
-import { PaperTemplate, type DigitizationFigures, type SignedDocumentView, type VerificationResult } from '@motcua/core/documents/schemas.ts';
+import { PaperTemplate, type DigitizationFigures, type SignedDocumentView, type SignerKeyUpload, type SignerKeyView, type VerificationResult } from '@motcua/core/documents/schemas.ts';
 import type { DossierDetail } from '@motcua/core/dossiers/schemas.ts';
 import type { AppContext } from '../../context.ts';
 import { publicBaseUrl } from '../../platform/config.ts';
@@ -13,7 +13,9 @@ import { recordAudit } from '../audit/audit.service.ts';
 import { DossierService } from '../dossiers/dossiers.service.ts';
 import { getUnitRecord, listCommunes } from '../units/units.service.ts';
 import { covers, type StaffPrincipal } from '../users/principal.ts';
-import { KeyStore } from './documents.keys.ts';
+import forge from 'node-forge';
+import { findAccount } from '../users/users.repo.ts';
+import { BadSignerKey, issuerText, KeyStore } from './documents.keys.ts';
 import { Paper, vnDate, vnShort } from './documents.paper.ts';
 import * as repo from './documents.repo.ts';
 import { renderResult } from './documents.result.ts';
@@ -266,6 +268,55 @@ export class DocumentService {
   }
 
   // ---- verification ----------------------------------------------------------------------------
+
+  // ---- signer keys -----------------------------------------------------------------------------
+
+  private static readonly BAD_KEY: Record<BadSignerKey['reason'], { vi: string; en: string }> = {
+    unreadable: { vi: 'Không mở được tệp .p12: sai mật khẩu hoặc tệp không phải PKCS#12', en: 'The .p12 file does not open: wrong password or not a PKCS#12 file' },
+    no_key: { vi: 'Tệp .p12 phải chứa đúng một khóa bí mật', en: 'The .p12 file must hold exactly one private key' },
+    key_mismatch: { vi: 'Tệp .p12 không có chứng thư số của khóa bí mật', en: 'The .p12 file holds no certificate for its private key' },
+    not_valid_now: { vi: 'Chứng thư số chưa có hiệu lực hoặc đã hết hạn', en: 'The certificate is not yet valid or has expired' },
+    not_for_signing: { vi: 'Chứng thư số không cho phép ký số', en: 'The certificate does not allow digital signatures' },
+  };
+
+  /** The certificate a staff member signs with, if they have one yet (administrators only). */
+  async signerKey(principal: StaffPrincipal, userId: string): Promise<SignerKeyView> {
+    await this.requireAdmin(principal);
+    const row = await this.db.selectFrom('signer_key').selectAll().where('user_id', '=', userId).executeTakeFirst();
+    if (!row) throw errors.notFound(t('chứng thư số của người ký này', 'Signing certificate of this signer'));
+    const cert = forge.pki.certificateFromPem(row.certificate_pem);
+    return {
+      userId,
+      subject: row.subject,
+      issuer: issuerText(cert),
+      serial: row.serial,
+      notBefore: cert.validity.notBefore.toISOString(),
+      notAfter: row.not_after.toISOString(),
+      source: this.keys.isInstalled(userId) ? 'uploaded' : 'local_ca',
+    };
+  }
+
+  /** An administrator installs a signer's certificate from a licensed provider (.p12 and its password). */
+  async installSignerKey(principal: StaffPrincipal, userId: string, input: SignerKeyUpload): Promise<SignerKeyView> {
+    await this.requireAdmin(principal);
+    const account = await findAccount(this.db, userId);
+    if (!account) throw errors.notFound(t('cán bộ', 'Staff member'));
+    const bytes = Buffer.from(input.p12, 'base64');
+    if (bytes.length === 0 || bytes.toString('base64').replace(/=+$/, '') !== input.p12.replace(/\s+/g, '').replace(/=+$/, ''))
+      throw errors.validation([{ path: 'body.p12', code: 'not_base64', message: t('Tệp .p12 phải được gửi dưới dạng base64', 'The .p12 file must be sent as base64') }]);
+    let installed;
+    try {
+      installed = this.keys.install(userId, bytes, input.password, this.ctx.clock.now());
+    } catch (e) {
+      if (!(e instanceof BadSignerKey)) throw e;
+      throw errors.validation([{ path: 'body.p12', code: e.reason, message: t(DocumentService.BAD_KEY[e.reason].vi, DocumentService.BAD_KEY[e.reason].en) }]);
+    }
+    await this.db.transaction().execute(async (trx) => {
+      await repo.upsertSignerKey(trx, { user_id: userId, certificate_pem: installed.certificatePem, subject: installed.subject, serial: installed.serial, not_after: installed.notAfter });
+      await recordAudit(trx, { actorId: principal.id, action: 'signer_key.install', objectType: 'staff_account', objectId: userId, detail: { subject: installed.subject, issuer: installed.issuer, serial: installed.serial } });
+    });
+    return { userId, subject: installed.subject, issuer: installed.issuer, serial: installed.serial, notBefore: installed.notBefore.toISOString(), notAfter: installed.notAfter.toISOString(), source: 'uploaded' };
+  }
 
   /** What the QR of a signed result leads to: the record, without the file. */
   async byToken(verifyToken: string) {
