@@ -1,6 +1,5 @@
 /**
- * The fast paths behind receipts per second, each held to the library it replaced: our QR encoder
- * against qrcode-generator (the same modules, for every version), our Code 128 against bwip-js (the
+ * The fast paths behind receipts per second, each held to the library it replaced: our Code 128 against bwip-js (the
  * same bars), our TrueType subsets against fontkit's (the same glyph outlines and advances), and the
  * ASCII word shaping against fontkit's full shaping (the same glyphs and positions). No database.
  */
@@ -10,9 +9,7 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import qrcode from 'qrcode-generator';
 import bwipjs from 'bwip-js';
-import { encodeQr } from '../src/modules/documents/documents.qr.ts';
 import { code128Widths } from '../src/modules/documents/documents.code128.ts';
 import { TrueTypeSubset } from '../src/modules/documents/documents.subset.ts';
 import PDFDocument, { shapeBothWays } from '../src/modules/documents/documents.pdfkit.ts';
@@ -36,34 +33,6 @@ const fontBytes = (style: string) => fs.readFileSync(path.join(fontDir, style, `
 function random(seed: number) {
   return () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x80000000;
 }
-
-describe('QR encoder', () => {
-  test('gives the modules qrcode-generator gives, with one of the eight masks, for versions 1 to 40', () => {
-    const versions = new Set<number>();
-    for (let length = 1; length < 2300; length += length < 120 ? 1 : 19) {
-      const bytes = Buffer.alloc(length);
-      for (let i = 0; i < length; i++) bytes[i] = (i * 131 + length * 7) & 0xff;
-      const reference = qrcode(0, 'M');
-      reference.addData(bytes.toString('latin1'), 'Byte');
-      reference.make();
-      const size = reference.getModuleCount();
-      let matched = false;
-      for (let mask = 0; mask < 8 && !matched; mask++) {
-        const ours = encodeQr(bytes, { mask });
-        assert.equal(ours.size, size, `size for ${length} bytes`);
-        matched = true;
-        for (let r = 0; r < size && matched; r++) for (let c = 0; c < size; c++) if (ours.isDark(r, c) !== reference.isDark(r, c)) (matched = false);
-      }
-      assert.ok(matched, `${length} bytes: no mask gives qrcode-generator's symbol`);
-      versions.add(encodeQr(bytes).version);
-    }
-    assert.equal(versions.size, 40);
-  });
-
-  test('refuses data beyond version 40', () => {
-    assert.throws(() => encodeQr(Buffer.alloc(2400)), RangeError);
-  });
-});
 
 describe('Code 128', () => {
   test('gives the bars bwip-js gives, for dossier codes and mixed text', () => {
