@@ -3,7 +3,7 @@
  * as in migration 0010. A change of a dossier is the new fact's rows minus the old fact's rows.
  */
 import { formatIsoDate, fromEpochDay } from '@motcua/core/calendar/index.ts';
-import { contributions, MEASURES, zeroMeasures, type DossierFact, type Measures } from '@motcua/core/reports/facts.ts';
+import { BUCKET_MINUTES, contributions, MAX_BUCKET, MEASURES, zeroMeasures, type DossierFact, type Measures } from '@motcua/core/reports/facts.ts';
 
 export type CounterRow = { grain: 'day' | 'month'; period: string; unit_id: string; channel: number; kind: string; outcome: string } & Measures;
 export type DetailRow = { day: string; unit_id: string; procedure_code: string; field: string; officer_id: string; channel: number; kind: string; outcome: string } & Measures;
@@ -107,4 +107,58 @@ export function rowToFact(r: ReturnType<typeof factToRow> & { day: string | Date
     resultFile: r.result_file,
     apologyIssued: r.apology_issued,
   };
+}
+
+/**
+ * `contributions` in SQL, for bulk loads: every fact of `source` (a table shaped like
+ * `report_dossier_fact`) expanded to its received / finished / open contributions. Must say exactly what
+ * `contributions` says; `GET /api/reports/check` compares the result with the JavaScript sums (the tests
+ * run it on generated data).
+ */
+const contributionsSql = (source: string) => `
+  select f.unit_id, f.channel, f.procedure_code, f.field, f.officer_id, x.*
+  from ${source} f
+  cross join lateral (
+    select (f.supplement_requests > 0)::int as sup,
+      f.end_outcome in ('early', 'on_time', 'late') as result,
+      f.end_outcome in ('early', 'on_time', 'late') and f.working_minutes is not null as timed
+  ) m
+  cross join lateral (values
+    ('received', f.day, f.intake, 1, m.sup, f.digitized::int,
+      (f.intake = 'received' and f.channel = 2 and (not f.doc_result_required or f.result_file))::int, 0, 0, 0, 0, 0, null::int),
+    ('finished', f.end_day, f.end_outcome, 1, m.sup, 0, 0,
+      case when m.timed then f.working_minutes else 0 end, m.timed::int, (m.result and f.on_time_766)::int,
+      (m.result and f.doc_result_required and f.result_file)::int, (m.result and f.doc_result_required)::int,
+      case when m.timed then least(${MAX_BUCKET}, greatest(0, ceil(f.working_minutes / ${BUCKET_MINUTES}.0)))::int end),
+    ('open', case when f.open then coalesce(((f.due_at - interval '1 millisecond') at time zone 'UTC' + interval '7 hours')::date, date '1970-01-01') end,
+      'open', 1, m.sup, 0, 0, 0, 0, 0, 0, 0, null::int)
+  ) as x(kind, day, outcome, n, supplement_n, digitized_n, online_ok_n, minutes, timed_n, on_time_766_n, result_file_n, doc_result_n, bucket)
+  where x.day is not null and x.outcome is not null`;
+
+const sums = MEASURES.map((m) => `sum(c.${m})`).join(', ');
+const addExcluded = MEASURES.map((m) => `${m} = t.${m} + excluded.${m}`).join(', ');
+
+/** Adds the contributions of every fact in `source` to the three counter tables, in SQL (bulk loads). */
+export async function addFactsToCounters(session: { query(text: string): Promise<unknown> }, source: string) {
+  const c = contributionsSql(source);
+  await session.query(`
+    insert into report_counter as t (grain, period, unit_id, channel, kind, outcome, ${MEASURES.join(', ')})
+    select g.grain, case when g.grain = 'day' then c.day else c.day - (extract(day from c.day)::int - 1) end, c.unit_id, c.channel, c.kind, c.outcome, ${sums}
+    from (${c}) c cross join (values ('day'), ('month')) as g(grain)
+    where g.grain = 'day' or c.kind <> 'open'
+    group by 1, 2, 3, 4, 5, 6
+    on conflict (grain, period, unit_id, channel, kind, outcome) do update set ${addExcluded}`);
+  await session.query(`
+    insert into report_counter_detail as t (day, unit_id, procedure_code, field, officer_id, channel, kind, outcome, ${MEASURES.join(', ')})
+    select c.day, c.unit_id, c.procedure_code, min(c.field), c.officer_id, c.channel, c.kind, c.outcome, ${sums}
+    from (${c}) c
+    group by c.day, c.unit_id, c.procedure_code, c.officer_id, c.channel, c.kind, c.outcome
+    on conflict (day, unit_id, procedure_code, officer_id, channel, kind, outcome) do update set ${addExcluded}`);
+  await session.query(`
+    insert into report_duration_hist as t (grain, period, unit_id, bucket, n)
+    select g.grain, case when g.grain = 'day' then c.day else c.day - (extract(day from c.day)::int - 1) end, c.unit_id, c.bucket, count(*)
+    from (${c}) c cross join (values ('day'), ('month')) as g(grain)
+    where c.bucket is not null
+    group by 1, 2, 3, 4
+    on conflict (grain, period, unit_id, bucket) do update set n = t.n + excluded.n`);
 }
