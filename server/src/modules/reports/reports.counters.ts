@@ -116,24 +116,25 @@ export function rowToFact(r: ReturnType<typeof factToRow> & { day: string | Date
  * run it on generated data).
  */
 const contributionsSql = (source: string) => `
-  select f.unit_id, f.channel, f.procedure_code, f.field, f.officer_id, x.*
-  from ${source} f
-  cross join lateral (
-    select (f.supplement_requests > 0)::int as sup,
-      f.end_outcome in ('early', 'on_time', 'late') as result,
-      f.end_outcome in ('early', 'on_time', 'late') and f.working_minutes is not null as timed
-  ) m
-  cross join lateral (values
-    ('received', f.day, f.intake, 1, m.sup, f.digitized::int,
-      (f.intake = 'received' and f.channel = 2 and (not f.doc_result_required or f.result_file))::int, 0, 0, 0, 0, 0, null::int),
-    ('finished', f.end_day, f.end_outcome, 1, m.sup, 0, 0,
-      case when m.timed then f.working_minutes else 0 end, m.timed::int, (m.result and f.on_time_766)::int,
-      (m.result and f.doc_result_required and f.result_file)::int, (m.result and f.doc_result_required)::int,
-      case when m.timed then least(${MAX_BUCKET}, greatest(0, ceil(f.working_minutes / ${BUCKET_MINUTES}.0)))::int end),
-    ('open', case when f.open then coalesce(((f.due_at - interval '1 millisecond') at time zone 'UTC' + interval '7 hours')::date, date '1970-01-01') end,
-      'open', 1, m.sup, 0, 0, 0, 0, 0, 0, 0, null::int)
-  ) as x(kind, day, outcome, n, supplement_n, digitized_n, online_ok_n, minutes, timed_n, on_time_766_n, result_file_n, doc_result_n, bucket)
-  where x.day is not null and x.outcome is not null`;
+  select unit_id, channel, procedure_code, field, officer_id, 'received' as kind, day, intake as outcome, 1 as n,
+    (supplement_requests > 0)::int as supplement_n, digitized::int as digitized_n,
+    (intake = 'received' and channel = 2 and (not doc_result_required or result_file))::int as online_ok_n,
+    0 as minutes, 0 as timed_n, 0 as on_time_766_n, 0 as result_file_n, 0 as doc_result_n, null::int as bucket
+  from ${source}
+  union all
+  select unit_id, channel, procedure_code, field, officer_id, 'finished', end_day, end_outcome, 1,
+    (supplement_requests > 0)::int, 0, 0,
+    case when timed then working_minutes else 0 end, timed::int, (result and on_time_766)::int,
+    (result and doc_result_required and result_file)::int, (result and doc_result_required)::int,
+    case when timed then least(${MAX_BUCKET}, greatest(0, ceil(working_minutes / ${BUCKET_MINUTES}.0)))::int end
+  from (select *, end_outcome in ('early', 'on_time', 'late') as result,
+          end_outcome in ('early', 'on_time', 'late') and working_minutes is not null as timed
+        from ${source} where end_day is not null and end_outcome is not null) f
+  union all
+  select unit_id, channel, procedure_code, field, officer_id, 'open',
+    coalesce(((due_at - interval '1 millisecond') at time zone 'UTC' + interval '7 hours')::date, date '1970-01-01'), 'open', 1,
+    (supplement_requests > 0)::int, 0, 0, 0, 0, 0, 0, 0, null::int
+  from ${source} where open`;
 
 const sums = MEASURES.map((m) => `sum(c.${m})`).join(', ');
 const addExcluded = MEASURES.map((m) => `${m} = t.${m} + excluded.${m}`).join(', ');
