@@ -108,19 +108,27 @@ export interface DossierLineRow {
   receiving_unit_id: string;
 }
 
-/** Dossiers whose facts match `condition`: a figure's drill-down and the late list. */
-export async function dossierLines(db: Queryable, scope: Scope, condition: RawBuilder<unknown>, page: number, pageSize: number, order: RawBuilder<unknown> = sql`d.received_at desc nulls last, d.id`) {
+/**
+ * Dossiers whose facts match `condition`: a figure's drill-down and the late list. Several conditions
+ * (which must not overlap) are read as a union, each by its own index, rather than as one OR that
+ * only a scan of every fact can answer.
+ */
+export async function dossierLines(db: Queryable, scope: Scope, condition: RawBuilder<unknown> | RawBuilder<unknown>[], page: number, pageSize: number, order: RawBuilder<unknown> = sql`d.received_at desc nulls last, d.id`) {
   if (scope.unitIds.length === 0) return { total: 0, rows: [] as DossierLineRow[] };
-  const where = sql.join([...factScope(scope), condition], sql` and `);
+  const conditions = Array.isArray(condition) ? condition : [condition];
+  const hits = sql.join(
+    conditions.map((c) => sql`select f.dossier_id from report_dossier_fact f where ${sql.join([...factScope(scope), c], sql` and `)}`),
+    sql` union all `,
+  );
   const [total, rows] = await Promise.all([
-    sql<{ n: number }>`select count(*)::bigint as n from report_dossier_fact f where ${where}`.execute(db),
+    sql<{ n: number }>`select count(*)::bigint as n from (${hits}) h`.execute(db),
     sql<DossierLineRow>`select d.id, d.code, d.procedure_code, d.procedure_name, d.status, d.channel, d.received_at, d.due_at, d.effective_due_at,
         d.result_issued_at, d.finished_at, d.timeliness, hu.name as holding_unit, coalesce(a.full_name, o.full_name) as officer, d.apology_issued, f.open, f.end_outcome, d.receiving_unit_id
-      from report_dossier_fact f join dossier d on d.id = f.dossier_id
+      from (${hits}) h join report_dossier_fact f on f.dossier_id = h.dossier_id join dossier d on d.id = f.dossier_id
       left join unit hu on hu.id = d.holding_unit_id
       left join staff_account a on a.id = d.assignee_id
       left join staff_account o on o.id = f.officer_id
-      where ${where} order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db),
+      order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db),
   ]);
   return { total: Number(total.rows[0]?.n ?? 0), rows: rows.rows };
 }
