@@ -148,16 +148,24 @@ export async function catalogOnline(db: Queryable) {
   return { all: Number(r.rows[0]?.all ?? 0), online: Number(r.rows[0]?.online ?? 0) };
 }
 
-/** Procedures with dossiers in the range, and how many of them had an online one (indicator 3.2). */
-export async function proceduresUsedOnline(db: Queryable, unitIds: string[], range: { from: number; to: number }) {
-  if (unitIds.length === 0) return { online: 0, withService: 0 };
-  const r = await sql<{ online: number; with_service: number }>`
-    with used as (
-      select procedure_code, bool_or(channel = 2) as online from report_counter_detail
-      where kind = 'received' and outcome = 'received' and unit_id in (${sql.join(unitIds.map((u) => sql`${u}::uuid`))})
-        and day >= ${iso(range.from)}::date and day < ${iso(range.to)}::date and n > 0
-      group by procedure_code)
-    select count(*) filter (where used.online)::bigint as online, count(*)::bigint as with_service
-    from used where exists (select 1 from procedure p where p.code = used.procedure_code and p.online_level in ('partly_online', 'fully_online'))`.execute(db);
-  return { online: Number(r.rows[0]?.online ?? 0), withService: Number(r.rows[0]?.with_service ?? 0) };
+/**
+ * Procedures with dossiers in the range, and how many of them had an online one (indicator 3.2), for
+ * several groups of units at once (a unit and each of its children): one pass over the detail counters.
+ */
+export async function proceduresUsedOnline(db: Queryable, groups: { key: string; unitIds: string[] }[], range: { from: number; to: number }) {
+  const out = new Map<string, { online: number; withService: number }>(groups.map((g) => [g.key, { online: 0, withService: 0 }]));
+  const pairs = groups.flatMap((g) => g.unitIds.map((u) => sql`(${g.key}, ${u}::uuid)`));
+  if (pairs.length === 0) return out;
+  const r = await sql<{ key: string; online: number; with_service: number }>`
+    with g(key, unit_id) as (values ${sql.join(pairs)}),
+    used as (
+      select g.key, d.procedure_code, bool_or(d.channel = 2) as online from report_counter_detail d join g on g.unit_id = d.unit_id
+      where d.kind = 'received' and d.outcome = 'received' and d.unit_id in (select unit_id from g)
+        and d.day >= ${iso(range.from)}::date and d.day < ${iso(range.to)}::date and d.n > 0
+      group by g.key, d.procedure_code)
+    select key, count(*) filter (where used.online)::bigint as online, count(*)::bigint as with_service
+    from used where exists (select 1 from procedure p where p.code = used.procedure_code and p.online_level in ('partly_online', 'fully_online'))
+    group by key`.execute(db);
+  for (const row of r.rows) out.set(row.key, { online: Number(row.online), withService: Number(row.with_service) });
+  return out;
 }

@@ -336,13 +336,12 @@ export class ReportsService {
     });
   }
 
-  private async indexFor(unitIds: string[], period: Period, weights: Map<string, Weight>, catalog: { all: number; online: number }) {
+  private async indexFor(unitIds: string[], period: Period, weights: Map<string, Weight>, catalog: { all: number; online: number }, used: { online: number; withService: number }) {
     const scope: repo.Scope = { unitIds };
     const range = { from: period.from, to: period.to };
     const t = totalsOf(await repo.sums(this.db, scope, ['received', 'finished'], range, ['kind', 'outcome', 'channel']));
     const today = vietnamEpochDay(this.ctx.clock.now().getTime());
     const openOverdue = today >= period.from && today < period.to ? (await this.openCounts(scope)).overdue : 0;
-    const used = await repo.proceduresUsedOnline(this.db, unitIds, range);
     const values: Record<string, { numerator: number; denominator: number } | undefined> = {
       '2.1': { numerator: t.onTime766, denominator: t.early + t.onTime + t.late + openOverdue },
       '2.2': { numerator: t.timed > 0 ? round2(t.minutes / 480 / t.timed) : 0, denominator: t.timed },
@@ -379,11 +378,12 @@ export class ReportsService {
     const { unit, subtree, scope } = await this.scopeOf(principal, query);
     const period = this.periodOf(query.grain, query.at);
     const [weights, catalog] = await Promise.all([this.weights(), repo.catalogOnline(this.db)]);
-    const own = await this.indexFor(scope.unitIds, period, weights, catalog);
+    const children = subtree.filter((u) => u.parent_id === unit.id).map((c) => ({ unit: c, ids: subtree.filter((u) => u.path.startsWith(c.path)).map((u) => u.id) }));
+    const used = await repo.proceduresUsedOnline(this.db, [{ key: unit.id, unitIds: scope.unitIds }, ...children.map((c) => ({ key: c.unit.id, unitIds: c.ids }))], { from: period.from, to: period.to });
+    const own = await this.indexFor(scope.unitIds, period, weights, catalog, used.get(unit.id)!);
     const units = [];
-    for (const c of subtree.filter((u) => u.parent_id === unit.id)) {
-      const ids = subtree.filter((u) => u.path.startsWith(c.path)).map((u) => u.id);
-      const x = await this.indexFor(ids, period, weights, catalog);
+    for (const { unit: c, ids } of children) {
+      const x = await this.indexFor(ids, period, weights, catalog, used.get(c.id)!);
       units.push({ unitId: c.id, name: c.name, total: x.total, availableMax: x.availableMax });
     }
     return { period: periodView(period), unit: { id: unit.id, name: unit.name }, ...own, units };
