@@ -1,5 +1,7 @@
 /**
  * npm run bench [-- --pglite] [--seconds N] [--connections N]
+ * npm run bench -w bench -- NAME [options]: one of the other benches (calendar, catalog, documents,
+ * dossiers, queue, reports), with its own options.
  *
  * Starts the whole system on a fresh PostgreSQL database (DATABASE_URL's server, default
  * postgres://postgres@127.0.0.1:5432/postgres) or on in-memory PGlite with --pglite, loads it with
@@ -16,6 +18,15 @@ import { currentMigration } from '@motcua/server/src/platform/db.ts';
 import { hashToken } from '@motcua/server/src/modules/users/users.service.ts';
 import { sessionWithAccount, grantsOf } from '@motcua/server/src/modules/users/users.repo.ts';
 import { findUnit } from '@motcua/server/src/modules/units/units.repo.ts';
+
+const BENCHES = ['calendar', 'catalog', 'documents', 'dossiers', 'queue', 'reports'];
+const named = process.argv[2];
+if (named && !named.startsWith('-')) {
+  if (!BENCHES.includes(named)) throw new Error(`unknown bench "${named}": one of ${BENCHES.join(', ')}`);
+  process.argv.splice(2, 1);
+  await import(`./${named}.ts`);
+  process.exit(0);
+}
 
 const { values } = parseArgs({
   options: {

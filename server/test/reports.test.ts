@@ -21,10 +21,12 @@ let fileSha: string;
 
 before(async () => {
   sys = await startTestSystem({ clock, env: { SESSION_HOURS: '720' } });
-  for (const name of ['admin', 'tiepnhan', 'chuyenvien', 'lanhdao', 'giamsat']) {
-    as[name] = new ApiClient(sys.url);
-    await as[name].login(name);
-  }
+  await Promise.all(
+    ['admin', 'tiepnhan', 'chuyenvien', 'lanhdao', 'giamsat'].map((name) => {
+      as[name] = new ApiClient(sys.url);
+      return as[name].login(name);
+    }),
+  );
   units = (await as.admin!.get('/api/units')).body;
   const upload = await fetch(`${sys.url}/api/files`, { method: 'POST', body: Buffer.from('%PDF-1.4\n%%EOF\n'), headers: { 'content-type': 'application/pdf', cookie: as.tiepnhan!.cookie, 'x-csrf-token': as.tiepnhan!.csrfToken } });
   fileSha = ((await upload.json()) as { sha256: string }).sha256;

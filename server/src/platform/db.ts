@@ -3,8 +3,11 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { PGliteDialect } from './pglite-dialect.ts';
 
 export type Engine = 'pglite' | 'postgresql';
@@ -39,6 +42,18 @@ export async function openDatabase<DB>(options: OpenOptions): Promise<DatabaseHa
     pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     await sql`select 1`.execute(db);
+    bulkSessions.set(db, async (work) => {
+      const client = await pool.connect();
+      try {
+        return await work({
+          engine: 'postgresql',
+          query: async (text, params) => (await client.query(text, params as unknown[])).rows,
+          copy: (table, columns, chunks) => pipeline(Readable.from(chunks), client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`))),
+        });
+      } finally {
+        client.release();
+      }
+    });
     return { db, engine: 'postgresql', close: () => db.destroy() };
   }
   if (options.pgliteDir) fs.mkdirSync(options.pgliteDir, { recursive: true });
@@ -50,7 +65,39 @@ export async function openDatabase<DB>(options: OpenOptions): Promise<DatabaseHa
     ...(options.pgliteSnapshot ? { loadDataDir: options.pgliteSnapshot } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  // The one connection is held through Kysely's driver, so nothing else runs in between.
+  bulkSessions.set(db, (work) =>
+    db.connection().execute(() =>
+      work({
+        engine: 'pglite',
+        query: async (text, params) => (await pglite.query(text, params as unknown[])).rows as never,
+        copy: async (table, columns, chunks) => {
+          await pglite.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob(chunks) });
+        },
+      }),
+    ),
+  );
   return { db, engine: 'pglite', close: () => db.destroy(), dump: () => pglite.dumpDataDir('gzip') };
+}
+
+/**
+ * One connection of the database for bulk loading, used directly (not through Kysely): plain SQL and
+ * `COPY … FROM STDIN` in text format (pg-copy-streams on PostgreSQL, a blob on PGlite). Statements run in
+ * order on that one connection, so `begin` … `commit` through `query` is one transaction. Kysely must
+ * not be used inside `work` (on PGlite it would wait for the connection held here).
+ */
+export interface BulkSession {
+  engine: Engine;
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+  /** Rows in COPY text format (tab-separated, `\N` for null, one line each), in chunks. */
+  copy(table: string, columns: readonly string[], chunks: string[]): Promise<void>;
+}
+const bulkSessions = new WeakMap<object, <T>(work: (session: BulkSession) => Promise<T>) => Promise<T>>();
+
+export function withBulkSession<DB, T>(db: Kysely<DB>, work: (session: BulkSession) => Promise<T>): Promise<T> {
+  const open = bulkSessions.get(db);
+  if (!open) throw new Error('withBulkSession: this database was not opened by openDatabase');
+  return open(work);
 }
 
 /** Runs `work` in one transaction: all of it is written, or none of it. */

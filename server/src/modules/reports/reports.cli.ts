@@ -1,7 +1,9 @@
 /**
- * `npm run seed:synthetic -- --dossiers N [--days 365] [--seed 766]`: realistic synthetic dossiers into
- * the configured database (DATABASE_URL, else PGlite in DATA_DIR), with their counters, for demos and
- * benchmarks. Prints dossiers per second.
+ * `npm run seed:synthetic -- --dossiers N [--days 365] [--seed 766] [--batch 20000] [--rebuild-indexes]`:
+ * realistic synthetic dossiers into the configured database (DATABASE_URL, else PGlite in DATA_DIR), with
+ * their counters, for demos and benchmarks. `--rebuild-indexes` drops and rebuilds the loaded tables'
+ * indexes and foreign keys around the load (large loads into a quiet database; see `generateSynthetic`).
+ * Prints dossiers per second.
  */
 import { loadConfig } from '../../platform/config.ts';
 import { startSystem } from '../../system.ts';
@@ -23,7 +25,8 @@ const result = await generateSynthetic(system.ctx.db, {
   days: flag('days', 365),
   seed: flag('seed', 766),
   now: new Date(),
-  batch: flag('batch', 5000),
+  batch: flag('batch', 20_000),
+  rebuildIndexes: process.argv.includes('--rebuild-indexes'),
   onProgress: (done) => {
     const t = performance.now();
     if (t - last > 5000 || done === dossiers) {

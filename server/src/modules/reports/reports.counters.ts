@@ -3,7 +3,7 @@
  * as in migration 0010. A change of a dossier is the new fact's rows minus the old fact's rows.
  */
 import { formatIsoDate, fromEpochDay } from '@motcua/core/calendar/index.ts';
-import { contributions, MEASURES, zeroMeasures, type DossierFact, type Measures } from '@motcua/core/reports/facts.ts';
+import { BUCKET_MINUTES, contributions, MAX_BUCKET, MEASURES, zeroMeasures, type DossierFact, type Measures } from '@motcua/core/reports/facts.ts';
 
 export type CounterRow = { grain: 'day' | 'month'; period: string; unit_id: string; channel: number; kind: string; outcome: string } & Measures;
 export type DetailRow = { day: string; unit_id: string; procedure_code: string; field: string; officer_id: string; channel: number; kind: string; outcome: string } & Measures;
@@ -107,4 +107,59 @@ export function rowToFact(r: ReturnType<typeof factToRow> & { day: string | Date
     resultFile: r.result_file,
     apologyIssued: r.apology_issued,
   };
+}
+
+/**
+ * `contributions` in SQL, for bulk loads: every fact of `source` (a table shaped like
+ * `report_dossier_fact`) expanded to its received / finished / open contributions. Must say exactly what
+ * `contributions` says; `GET /api/reports/check` compares the result with the JavaScript sums (the tests
+ * run it on generated data).
+ */
+const contributionsSql = (source: string) => `
+  select unit_id, channel, procedure_code, field, officer_id, 'received' as kind, day, intake as outcome, 1 as n,
+    (supplement_requests > 0)::int as supplement_n, digitized::int as digitized_n,
+    (intake = 'received' and channel = 2 and (not doc_result_required or result_file))::int as online_ok_n,
+    0 as minutes, 0 as timed_n, 0 as on_time_766_n, 0 as result_file_n, 0 as doc_result_n, null::int as bucket
+  from ${source}
+  union all
+  select unit_id, channel, procedure_code, field, officer_id, 'finished', end_day, end_outcome, 1,
+    (supplement_requests > 0)::int, 0, 0,
+    case when timed then working_minutes else 0 end, timed::int, (result and on_time_766)::int,
+    (result and doc_result_required and result_file)::int, (result and doc_result_required)::int,
+    case when timed then least(${MAX_BUCKET}, greatest(0, ceil(working_minutes / ${BUCKET_MINUTES}.0)))::int end
+  from (select *, end_outcome in ('early', 'on_time', 'late') as result,
+          end_outcome in ('early', 'on_time', 'late') and working_minutes is not null as timed
+        from ${source} where end_day is not null and end_outcome is not null) f
+  union all
+  select unit_id, channel, procedure_code, field, officer_id, 'open',
+    coalesce(((due_at - interval '1 millisecond') at time zone 'UTC' + interval '7 hours')::date, date '1970-01-01'), 'open', 1,
+    (supplement_requests > 0)::int, 0, 0, 0, 0, 0, 0, 0, null::int
+  from ${source} where open`;
+
+const sums = MEASURES.map((m) => `sum(c.${m})`).join(', ');
+const addExcluded = MEASURES.map((m) => `${m} = t.${m} + excluded.${m}`).join(', ');
+
+/** Adds the contributions of every fact in `source` to the three counter tables, in SQL (bulk loads). */
+export async function addFactsToCounters(session: { query(text: string): Promise<unknown> }, source: string) {
+  const c = contributionsSql(source);
+  await session.query(`
+    insert into report_counter as t (grain, period, unit_id, channel, kind, outcome, ${MEASURES.join(', ')})
+    select g.grain, case when g.grain = 'day' then c.day else c.day - (extract(day from c.day)::int - 1) end, c.unit_id, c.channel, c.kind, c.outcome, ${sums}
+    from (${c}) c cross join (values ('day'), ('month')) as g(grain)
+    where g.grain = 'day' or c.kind <> 'open'
+    group by 1, 2, 3, 4, 5, 6
+    on conflict (grain, period, unit_id, channel, kind, outcome) do update set ${addExcluded}`);
+  await session.query(`
+    insert into report_counter_detail as t (day, unit_id, procedure_code, field, officer_id, channel, kind, outcome, ${MEASURES.join(', ')})
+    select c.day, c.unit_id, c.procedure_code, min(c.field), c.officer_id, c.channel, c.kind, c.outcome, ${sums}
+    from (${c}) c
+    group by c.day, c.unit_id, c.procedure_code, c.officer_id, c.channel, c.kind, c.outcome
+    on conflict (day, unit_id, procedure_code, officer_id, channel, kind, outcome) do update set ${addExcluded}`);
+  await session.query(`
+    insert into report_duration_hist as t (grain, period, unit_id, bucket, n)
+    select g.grain, case when g.grain = 'day' then c.day else c.day - (extract(day from c.day)::int - 1) end, c.unit_id, c.bucket, count(*)
+    from (${c}) c cross join (values ('day'), ('month')) as g(grain)
+    where c.bucket is not null
+    group by 1, 2, 3, 4
+    on conflict (grain, period, unit_id, bucket) do update set n = t.n + excluded.n`);
 }

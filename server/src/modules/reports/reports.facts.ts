@@ -10,7 +10,7 @@ import { DEFAULT_PROCESS } from '@motcua/core/dossiers/process.ts';
 import { NO_OFFICER, onTime766, type DossierFact, type EndOutcome } from '@motcua/core/reports/facts.ts';
 import type { Queryable } from '../../database.ts';
 import { calendarService } from '../calendar/calendar.service.ts';
-import { derive, eventFromRow } from '../dossiers/dossiers.projection.ts';
+import { derive, eventFromRow, type Derived } from '../dossiers/dossiers.projection.ts';
 import type { Db } from '../../database.ts';
 
 const dossierColumns = ['id', 'version', 'channel', 'procedure_code', 'procedure_version_id', 'competent_unit_id', 'receiving_unit_id', 'created_at', 'received_at', 'duration', 'supplement_policy', 'cutoff_15h', 'cutoff_last_hour'] as const;
@@ -69,8 +69,9 @@ export function factOf(
   documents: { purpose: string; provided: boolean; digitized: boolean; file_sha256: string | null }[],
   calendar: WorkingCalendar,
   procedure: { field: string; docResultRequired: boolean },
+  /** The events already derived (the synthetic generator derives once for the projection and the fact). */
+  derived: Derived = derive(d as Parameters<typeof derive>[0], events, calendar, DEFAULT_PROCESS),
 ): DossierFact {
-  const derived = derive(d as Parameters<typeof derive>[0], events, calendar, DEFAULT_PROCESS);
   const s = derived.state;
   const received = s.receivedAt !== null;
   let endDay: number | null = null;

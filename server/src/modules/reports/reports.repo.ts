@@ -108,19 +108,27 @@ export interface DossierLineRow {
   receiving_unit_id: string;
 }
 
-/** Dossiers whose facts match `condition`: a figure's drill-down and the late list. */
-export async function dossierLines(db: Queryable, scope: Scope, condition: RawBuilder<unknown>, page: number, pageSize: number, order: RawBuilder<unknown> = sql`d.received_at desc nulls last, d.id`) {
+/**
+ * Dossiers whose facts match `condition`: a figure's drill-down and the late list. Several conditions
+ * (which must not overlap) are read as a union, each by its own index, rather than as one OR that
+ * only a scan of every fact can answer.
+ */
+export async function dossierLines(db: Queryable, scope: Scope, condition: RawBuilder<unknown> | RawBuilder<unknown>[], page: number, pageSize: number, order: RawBuilder<unknown> = sql`d.received_at desc nulls last, d.id`) {
   if (scope.unitIds.length === 0) return { total: 0, rows: [] as DossierLineRow[] };
-  const where = sql.join([...factScope(scope), condition], sql` and `);
+  const conditions = Array.isArray(condition) ? condition : [condition];
+  const hits = sql.join(
+    conditions.map((c) => sql`select f.dossier_id from report_dossier_fact f where ${sql.join([...factScope(scope), c], sql` and `)}`),
+    sql` union all `,
+  );
   const [total, rows] = await Promise.all([
-    sql<{ n: number }>`select count(*)::bigint as n from report_dossier_fact f where ${where}`.execute(db),
+    sql<{ n: number }>`select count(*)::bigint as n from (${hits}) h`.execute(db),
     sql<DossierLineRow>`select d.id, d.code, d.procedure_code, d.procedure_name, d.status, d.channel, d.received_at, d.due_at, d.effective_due_at,
         d.result_issued_at, d.finished_at, d.timeliness, hu.name as holding_unit, coalesce(a.full_name, o.full_name) as officer, d.apology_issued, f.open, f.end_outcome, d.receiving_unit_id
-      from report_dossier_fact f join dossier d on d.id = f.dossier_id
+      from (${hits}) h join report_dossier_fact f on f.dossier_id = h.dossier_id join dossier d on d.id = f.dossier_id
       left join unit hu on hu.id = d.holding_unit_id
       left join staff_account a on a.id = d.assignee_id
       left join staff_account o on o.id = f.officer_id
-      where ${where} order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db),
+      order by ${order} limit ${pageSize} offset ${(page - 1) * pageSize}`.execute(db),
   ]);
   return { total: Number(total.rows[0]?.n ?? 0), rows: rows.rows };
 }
@@ -140,16 +148,24 @@ export async function catalogOnline(db: Queryable) {
   return { all: Number(r.rows[0]?.all ?? 0), online: Number(r.rows[0]?.online ?? 0) };
 }
 
-/** Procedures with dossiers in the range, and how many of them had an online one (indicator 3.2). */
-export async function proceduresUsedOnline(db: Queryable, unitIds: string[], range: { from: number; to: number }) {
-  if (unitIds.length === 0) return { online: 0, withService: 0 };
-  const r = await sql<{ online: number; with_service: number }>`
-    with used as (
-      select procedure_code, bool_or(channel = 2) as online from report_counter_detail
-      where kind = 'received' and outcome = 'received' and unit_id in (${sql.join(unitIds.map((u) => sql`${u}::uuid`))})
-        and day >= ${iso(range.from)}::date and day < ${iso(range.to)}::date and n > 0
-      group by procedure_code)
-    select count(*) filter (where used.online)::bigint as online, count(*)::bigint as with_service
-    from used where exists (select 1 from procedure p where p.code = used.procedure_code and p.online_level in ('partly_online', 'fully_online'))`.execute(db);
-  return { online: Number(r.rows[0]?.online ?? 0), withService: Number(r.rows[0]?.with_service ?? 0) };
+/**
+ * Procedures with dossiers in the range, and how many of them had an online one (indicator 3.2), for
+ * several groups of units at once (a unit and each of its children): one pass over the detail counters.
+ */
+export async function proceduresUsedOnline(db: Queryable, groups: { key: string; unitIds: string[] }[], range: { from: number; to: number }) {
+  const out = new Map<string, { online: number; withService: number }>(groups.map((g) => [g.key, { online: 0, withService: 0 }]));
+  const pairs = groups.flatMap((g) => g.unitIds.map((u) => sql`(${g.key}, ${u}::uuid)`));
+  if (pairs.length === 0) return out;
+  const r = await sql<{ key: string; online: number; with_service: number }>`
+    with g(key, unit_id) as (values ${sql.join(pairs)}),
+    used as (
+      select g.key, d.procedure_code, bool_or(d.channel = 2) as online from report_counter_detail d join g on g.unit_id = d.unit_id
+      where d.kind = 'received' and d.outcome = 'received' and d.unit_id in (select unit_id from g)
+        and d.day >= ${iso(range.from)}::date and d.day < ${iso(range.to)}::date and d.n > 0
+      group by g.key, d.procedure_code)
+    select key, count(*) filter (where used.online)::bigint as online, count(*)::bigint as with_service
+    from used where exists (select 1 from procedure p where p.code = used.procedure_code and p.online_level in ('partly_online', 'fully_online'))
+    group by key`.execute(db);
+  for (const row of r.rows) out.set(row.key, { online: Number(row.online), withService: Number(row.with_service) });
+  return out;
 }

@@ -183,22 +183,18 @@ export class ReportsService {
     });
 
     // Unit comparison: the unit's children (each with its subtree), or the unit itself when it has none.
-    const byUnit = await repo.sums(this.db, scope, ['received', 'finished', 'open'], null, ['kind', 'outcome', 'unit_id', 'period']);
+    // Summed per unit in SQL: the period's results, and the open dossiers whose appointment day has passed
+    // (day 0 is "no appointment"), without reading the counters' whole history.
     const today = vietnamEpochDay(this.ctx.clock.now().getTime());
+    const [byUnit, openByUnit] = await Promise.all([
+      repo.sums(this.db, scope, ['received', 'finished'], range, ['kind', 'outcome', 'unit_id']),
+      repo.sums(this.db, scope, ['open'], { from: 1, to: today }, ['unit_id']),
+    ]);
     const children = subtree.filter((u) => u.parent_id === unit.id);
     const compared = (children.length > 0 ? children : [unit]).map((c) => {
       const ids = new Set(subtree.filter((u) => u.path.startsWith(c.path)).map((u) => u.id));
-      const rows = byUnit.filter((r) => ids.has(r.unit_id));
-      const inPeriod = rows.filter((r) => {
-        if (r.kind === 'open') return false;
-        const day = Math.round(Date.parse(`${r.period}T00:00:00Z`) / 86_400_000);
-        return day >= period.from && day < period.to;
-      });
-      const x = totalsOf(inPeriod);
-      const openOverdue = rows.filter((r) => r.kind === 'open').reduce((s, r) => {
-        const day = Math.round(Date.parse(`${r.period}T00:00:00Z`) / 86_400_000);
-        return s + (day > 0 && day < today ? r.n : 0);
-      }, 0);
+      const x = totalsOf(byUnit.filter((r) => ids.has(r.unit_id)));
+      const openOverdue = openByUnit.filter((r) => ids.has(r.unit_id)).reduce((s, r) => s + r.n, 0);
       return { unitId: c.id, name: c.name, path: c.path, parentId: c.parent_id, received: x.received, processed: x.early + x.onTime + x.late, onTime: x.early + x.onTime, late: x.late, openOverdue };
     });
     return {
@@ -307,7 +303,8 @@ export class ReportsService {
     const period = this.periodOf(query.grain, query.at);
     const overdue = this.condition('open_overdue', period)!;
     const late = this.condition('processed_late', period)!;
-    const condition = query.which === 'overdue' ? overdue : query.which === 'late' ? late : sql`((${overdue}) or (${late}))`;
+    // Open and ended dossiers do not overlap: "all" is the union of the two lists.
+    const condition = query.which === 'overdue' ? overdue : query.which === 'late' ? late : [overdue, late];
     const { total, rows } = await repo.dossierLines(this.db, scope, condition, query.page, query.pageSize, sql`coalesce(f.due_at, d.due_at) asc nulls last, d.id`);
     return { total, page: query.page, items: await this.lines(rows) };
   }
@@ -339,13 +336,12 @@ export class ReportsService {
     });
   }
 
-  private async indexFor(unitIds: string[], period: Period, weights: Map<string, Weight>, catalog: { all: number; online: number }) {
+  private async indexFor(unitIds: string[], period: Period, weights: Map<string, Weight>, catalog: { all: number; online: number }, used: { online: number; withService: number }) {
     const scope: repo.Scope = { unitIds };
     const range = { from: period.from, to: period.to };
     const t = totalsOf(await repo.sums(this.db, scope, ['received', 'finished'], range, ['kind', 'outcome', 'channel']));
     const today = vietnamEpochDay(this.ctx.clock.now().getTime());
     const openOverdue = today >= period.from && today < period.to ? (await this.openCounts(scope)).overdue : 0;
-    const used = await repo.proceduresUsedOnline(this.db, unitIds, range);
     const values: Record<string, { numerator: number; denominator: number } | undefined> = {
       '2.1': { numerator: t.onTime766, denominator: t.early + t.onTime + t.late + openOverdue },
       '2.2': { numerator: t.timed > 0 ? round2(t.minutes / 480 / t.timed) : 0, denominator: t.timed },
@@ -382,11 +378,12 @@ export class ReportsService {
     const { unit, subtree, scope } = await this.scopeOf(principal, query);
     const period = this.periodOf(query.grain, query.at);
     const [weights, catalog] = await Promise.all([this.weights(), repo.catalogOnline(this.db)]);
-    const own = await this.indexFor(scope.unitIds, period, weights, catalog);
+    const children = subtree.filter((u) => u.parent_id === unit.id).map((c) => ({ unit: c, ids: subtree.filter((u) => u.path.startsWith(c.path)).map((u) => u.id) }));
+    const used = await repo.proceduresUsedOnline(this.db, [{ key: unit.id, unitIds: scope.unitIds }, ...children.map((c) => ({ key: c.unit.id, unitIds: c.ids }))], { from: period.from, to: period.to });
+    const own = await this.indexFor(scope.unitIds, period, weights, catalog, used.get(unit.id)!);
     const units = [];
-    for (const c of subtree.filter((u) => u.parent_id === unit.id)) {
-      const ids = subtree.filter((u) => u.path.startsWith(c.path)).map((u) => u.id);
-      const x = await this.indexFor(ids, period, weights, catalog);
+    for (const { unit: c, ids } of children) {
+      const x = await this.indexFor(ids, period, weights, catalog, used.get(c.id)!);
       units.push({ unitId: c.id, name: c.name, total: x.total, availableMax: x.availableMax });
     }
     return { period: periodView(period), unit: { id: unit.id, name: unit.name }, ...own, units };
