@@ -167,10 +167,12 @@ export class KeyStore {
   /**
    * Installs a signer's PKCS#12 from a licensed provider in place of the local CA's: it must open with
    * the password, hold one private key and the certificate of that key, be valid at `now` and allow
-   * signing. Written as `<user id>.p12` with the password in `<user id>.pass` (both 0600, replaced
-   * atomically), and the certificate as `<user id>.cert.pem` so verification trusts it.
+   * signing. Staged beside `<user id>.p12`, the password's `<user id>.pass` (both 0600) and the
+   * certificate's `<user id>.cert.pem` (so verification trusts it): `apply` moves them into place (one
+   * rename each), `discard` removes them. The caller applies them as the last step of the transaction
+   * that records the key, so a failed transaction leaves the files as they were.
    */
-  install(userId: string, p12: Buffer, password: string, now: Date): InstalledKey {
+  install(userId: string, p12: Buffer, password: string, now: Date): { key: InstalledKey; apply(): void; discard(): void } {
     let parsed: forge.pkcs12.Pkcs12Pfx;
     try {
       parsed = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(p12.toString('binary')), password);
@@ -195,16 +197,25 @@ export class KeyStore {
     this.ensureDir();
     const files = this.files(userId);
     const certificatePem = forge.pki.certificateToPem(cert);
-    const replace = (file: string, data: string | Buffer) => {
+    const staged = ([
+      [files.pass, password],
+      [files.p12, p12],
+      [files.cert, certificatePem],
+    ] as const).map(([file, data]) => {
       const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
       writeSecret(temporary, data);
-      fs.renameSync(temporary, file);
+      return { file, temporary };
+    });
+    return {
+      key: { subject: subjectText(cert), issuer: issuerText(cert), serial: cert.serialNumber, notBefore: cert.validity.notBefore, notAfter: cert.validity.notAfter, certificatePem },
+      apply: () => {
+        for (const { file, temporary } of staged) fs.renameSync(temporary, file);
+        this.installed = null;
+      },
+      discard: () => {
+        for (const { temporary } of staged) fs.rmSync(temporary, { force: true });
+      },
     };
-    replace(files.pass, password);
-    replace(files.p12, p12);
-    replace(files.cert, certificatePem);
-    this.installed = null;
-    return { subject: subjectText(cert), issuer: issuerText(cert), serial: cert.serialNumber, notBefore: cert.validity.notBefore, notAfter: cert.validity.notAfter, certificatePem };
   }
 
   /** Whether the signer's key was installed by an administrator (rather than issued by the local CA). */

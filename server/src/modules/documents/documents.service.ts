@@ -304,17 +304,24 @@ export class DocumentService {
     const bytes = Buffer.from(input.p12, 'base64');
     if (bytes.length === 0 || bytes.toString('base64').replace(/=+$/, '') !== input.p12.replace(/\s+/g, '').replace(/=+$/, ''))
       throw errors.validation([{ path: 'body.p12', code: 'not_base64', message: t('Tệp .p12 phải được gửi dưới dạng base64', 'The .p12 file must be sent as base64') }]);
-    let installed;
+    let staged;
     try {
-      installed = this.keys.install(userId, bytes, input.password, this.ctx.clock.now());
+      staged = this.keys.install(userId, bytes, input.password, this.ctx.clock.now());
     } catch (e) {
       if (!(e instanceof BadSignerKey)) throw e;
       throw errors.validation([{ path: 'body.p12', code: e.reason, message: t(DocumentService.BAD_KEY[e.reason].vi, DocumentService.BAD_KEY[e.reason].en) }]);
     }
-    await this.db.transaction().execute(async (trx) => {
-      await repo.upsertSignerKey(trx, { user_id: userId, certificate_pem: installed.certificatePem, subject: installed.subject, serial: installed.serial, not_after: installed.notAfter });
-      await recordAudit(trx, { actorId: principal.id, action: 'signer_key.install', objectType: 'staff_account', objectId: userId, detail: { subject: installed.subject, issuer: installed.issuer, serial: installed.serial } });
-    });
+    const installed = staged.key;
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        await repo.upsertSignerKey(trx, { user_id: userId, certificate_pem: installed.certificatePem, subject: installed.subject, serial: installed.serial, not_after: installed.notAfter });
+        await recordAudit(trx, { actorId: principal.id, action: 'signer_key.install', objectType: 'staff_account', objectId: userId, detail: { subject: installed.subject, issuer: installed.issuer, serial: installed.serial } });
+        // The files last: a statement that failed above leaves the installed key as it was.
+        staged.apply();
+      });
+    } finally {
+      staged.discard();
+    }
     return { userId, subject: installed.subject, issuer: installed.issuer, serial: installed.serial, notBefore: installed.notBefore.toISOString(), notAfter: installed.notAfter.toISOString(), source: 'uploaded' };
   }
 
