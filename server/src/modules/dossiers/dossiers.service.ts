@@ -140,12 +140,25 @@ export class DossierService {
 
   /** Reception at a counter (or of a postal or online submission): receive, ask for a supplement, or refuse. */
   async receive(principal: StaffPrincipal, input: ReceptionInput): Promise<{ created: boolean; dossier: DossierDetail }> {
-    const existing = await repo.findDossierByIdempotencyKey(this.db, input.idempotencyKey);
+    const now = this.ctx.clock.now();
+    // The reads a reception needs go out at once (they only read); what they find is checked below in
+    // the order it always was, so a refused request learns nothing more and nothing is written.
+    const unitsRead = repo.unitsByIds(this.db, [input.receivingUnitId, input.competentUnitId]);
+    const [existing, units, procedure, rules, ownTemplate, receivingCalendar] = await Promise.all([
+      repo.findDossierByIdempotencyKey(this.db, input.idempotencyKey),
+      unitsRead,
+      procedureForReception(this.db, input.procedureCode, now),
+      repo.procedureRules(this.db, input.procedureCode),
+      repo.activeTemplate(this.db, input.procedureCode),
+      unitsRead.then((found) => {
+        const unit = found.find((u) => u.id === input.receivingUnitId);
+        return unit ? calendarService(this.db).calendarFor(unit) : null;
+      }),
+    ]);
     if (existing) {
       if (!(await this.canSee(principal, existing))) throw errors.forbidden();
       return { created: false, dossier: await this.detail(principal, existing.id) };
     }
-    const units = await repo.unitsByIds(this.db, [input.receivingUnitId, input.competentUnitId]);
     const receiving = units.find((u) => u.id === input.receivingUnitId);
     const competent = units.find((u) => u.id === input.competentUnitId);
     if (!receiving || !covers(principal, receiving.path, ['counter_officer'])) throw errors.forbidden();
@@ -157,8 +170,6 @@ export class DossierService {
     if (input.returnMethod === 'postal' && !input.returnAddress)
       throw field('body.returnAddress', 'required', 'Trả qua bưu chính cần địa chỉ nhận', 'Return by post needs an address');
 
-    const now = this.ctx.clock.now();
-    const [procedure, rules] = await Promise.all([procedureForReception(this.db, input.procedureCode, now), repo.procedureRules(this.db, input.procedureCode)]);
     if (!procedure) throw field('body.procedureCode', 'unknown_procedure', `Không có thủ tục ${input.procedureCode} trong danh mục của tỉnh`, `No procedure ${input.procedureCode} in the province's catalog`);
     let caseTime = null;
     if (input.caseCode) {
@@ -173,7 +184,9 @@ export class DossierService {
       throw field('body.duration', 'duration_required', 'Danh mục không ghi thời hạn bằng số: cán bộ phải nhập thời hạn giải quyết', 'The catalog gives no number for the processing time: enter the duration');
     await this.checkFiles(this.db, input.documents, 'body.documents');
 
-    const [template, calendar] = await Promise.all([this.templateFor(this.db, procedure.content.code), calendarService(this.db).calendarFor(receiving)]);
+    // The default process (made on first use) only once the request is known to be good.
+    const template = ownTemplate && procedure.content.code === input.procedureCode ? ownTemplate : await this.templateFor(this.db, procedure.content.code);
+    const calendar = receivingCalendar ?? (await calendarService(this.db).calendarFor(receiving));
     const steps = template.steps;
     const id = randomUUID();
 
