@@ -1,15 +1,16 @@
 /**
- * npm run bench -w bench -- dossiers [--rows 1000000] [--seconds 10] [--connections 20] [--also 5,1]
+ * npm run bench -w bench -- dossiers [--rows 1000000] [--seconds 10] [--connections 20] [--also 5,1] [--warmup 3]
  *
  * Loads a fresh PostgreSQL database (DATABASE_URL's server, default postgres://postgres@127.0.0.1:5432/postgres)
  * with `--rows` dossiers made in SQL, then measures with autocannon over loopback:
  *  - receptions (POST /api/dossiers: session, catalog lookup, gap-free code, event, projection, detail answer);
  *  - public status lookups (GET /api/public/dossiers/:code?secret=…);
  * each next to a bare route doing the essential SQL only (the limit), at `--connections` (the headline)
- * and again at each of `--also`. Receptions all go to one unit on one day, so they queue on that unit's
- * daily counter row (gap-free codes): fewer connections show the cost of one reception without that queue.
- * Besides req/s and latency, prints the CPU time this process (server and load generator together)
- * spent per request, which moves less than latency when other work shares the machine.
+ * and again at each of `--also`, every run after `--warmup` unmeasured seconds. Receptions all go to one
+ * unit on one day, so they queue on that unit's daily counter row (gap-free codes): fewer connections
+ * show the cost of one reception without that queue. Besides req/s and latency, prints the CPU time this
+ * process (server and load generator together) spent per request, which moves less than latency when
+ * other work shares the machine.
  * Prints numbers; asserts nothing.
  */
 import autocannon from 'autocannon';
@@ -22,7 +23,7 @@ import { startTestSystem, ApiClient } from '@motcua/server/src/testing/harness.t
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== 'dossiers'),
-  options: { rows: { type: 'string', default: '1000000' }, seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '20' }, also: { type: 'string', default: '5,1' } },
+  options: { rows: { type: 'string', default: '1000000' }, seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '20' }, also: { type: 'string', default: '5,1' }, warmup: { type: 'string', default: '3' } },
 });
 process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
 const rows = Number(values.rows);
@@ -82,6 +83,8 @@ const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).
 
 const duration = Number(values.seconds);
 async function run(connections: number, options: autocannon.Options) {
+  // Unmeasured first: the code paths compiled and the pools filled, as in a server that has been up a while.
+  if (Number(values.warmup) > 0) await autocannon({ duration: Number(values.warmup), connections, ...options });
   const cpu = process.cpuUsage();
   const r = await autocannon({ duration, connections, ...options });
   const used = process.cpuUsage(cpu);
