@@ -16,7 +16,7 @@ import { startTestSystem } from '@motcua/server/src/testing/harness.ts';
 import { ApiClient } from '@motcua/server/src/testing/harness.ts';
 import { currentMigration } from '@motcua/server/src/platform/db.ts';
 import { hashToken } from '@motcua/server/src/modules/users/users.service.ts';
-import { sessionWithAccount, grantsOf } from '@motcua/server/src/modules/users/users.repo.ts';
+import { sessionWithAccount } from '@motcua/server/src/modules/users/users.repo.ts';
 import { findUnit } from '@motcua/server/src/modules/units/units.repo.ts';
 
 const BENCHES = ['calendar', 'catalog', 'documents', 'dossiers', 'queue', 'reports'];
@@ -50,9 +50,8 @@ const token = decodeURIComponent(api.cookie.split('=')[1] ?? '');
 const bare = Fastify({ logger: false });
 bare.get('/bare/health', async () => ({ status: 'ok', migration: await currentMigration(db) }));
 bare.get<{ Params: { id: string } }>('/bare/units/:id', async (request, reply) => {
-  const session = await sessionWithAccount(db, hashToken(token), new Date());
+  const session = await sessionWithAccount(db, hashToken(token), new Date()); // with the grants
   if (!session) return reply.status(401).send();
-  await grantsOf(db, [session.id]);
   return findUnit(db, request.params.id);
 });
 await bare.listen({ port: 0, host: '127.0.0.1' });

@@ -294,6 +294,14 @@ describe('safety', () => {
     assert.ok(codes.every((c) => c.includes('-260603-')));
   });
 
+  test('the counter grows past four digits: 9999 is followed by 10000', async () => {
+    clock.set(new Date('2026-06-04T02:00:00Z')); // the sessions of the day before still hold
+    await sys.ctx.db.insertInto('dossier_code_counter').values({ unit_id: unit('Trung tâm').id, day: '2026-06-04', last: 9998 }).execute();
+    const codes: string[] = [];
+    for (let i = 0; i < 2; i++) codes.push((await as.tiepnhan!.post('/api/dossiers', reception())).body.code);
+    assert.deepEqual(codes.map((c) => c.split('-').slice(-2).join('-')), ['260604-9999', '260604-10000']);
+  });
+
   test('bad reception input: wrong ID number, unknown procedure, unknown file; nothing written', async () => {
     const before = await sys.ctx.db.selectFrom('dossier').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const badId = await as.tiepnhan!.post('/api/dossiers', reception({ applicant: { fullName: 'A', idNumber: '12345' } }));

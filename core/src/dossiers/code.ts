@@ -9,8 +9,12 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 export function dossierCode(unitCode: string, receptionDay: LocalDate, counter: number): string {
   if (!Number.isInteger(counter) || counter < 1) throw new RangeError(`counter must be a positive integer, got ${counter}`);
-  const yymmdd = `${pad(receptionDay.year % 100, 2)}${pad(receptionDay.month, 2)}${pad(receptionDay.day, 2)}`;
-  return `${unitCode}-${yymmdd}-${pad(counter, 4)}`;
+  return `${dossierCodePrefix(unitCode, receptionDay)}${pad(counter, 4)}`;
+}
+
+/** `{unit}-{yyMMdd}-`: the code without its counter (the database appends it where it takes the number). */
+export function dossierCodePrefix(unitCode: string, receptionDay: LocalDate): string {
+  return `${unitCode}-${pad(receptionDay.year % 100, 2)}${pad(receptionDay.month, 2)}${pad(receptionDay.day, 2)}-`;
 }
 
 export const DOSSIER_CODE_PATTERN = /^([0-9A-Z][0-9A-Z._-]{0,34})-(\d{6})-(\d{4,})$/;

@@ -84,6 +84,8 @@ export class CalendarService {
   private rows: { scope: 'official' | 'local'; entry: ScheduleEntry }[] = [];
   private overrides: ScheduleEntry[] = [];
   private readonly calendars = new Map<string, WorkingCalendar>();
+  /** Opening hours per unit path, for the current revision (an hours edit bumps the revision too). */
+  private readonly hours = new Map<string, { spec: WorkingHoursSpec; inheritedFrom: string | null }>();
 
   private hooks: DeadlineHooks | null = null;
 
@@ -107,6 +109,7 @@ export class CalendarService {
     this.rows = this.history.filter((r) => r.validTo === null);
     this.overrides = orderOverrides(this.rows);
     this.calendars.clear();
+    this.hours.clear();
     this.revision = revision;
   }
 
@@ -126,13 +129,24 @@ export class CalendarService {
     return found ? { spec: found.spec, inheritedFrom: found.unitId } : { spec: DEFAULT_WORKING_HOURS_SPEC, inheritedFrom: null };
   }
 
+  /** `hoursFor`, kept until the revision moves: call right after `refresh`. */
+  private async currentHoursFor(unit: { path: string } | null) {
+    if (!unit) return this.hoursFor(null);
+    const revision = this.revision;
+    const cached = this.hours.get(unit.path);
+    if (cached) return cached;
+    const found = await this.hoursFor(unit);
+    if (this.revision === revision) this.hours.set(unit.path, found);
+    return found;
+  }
+
   /**
    * The unit's working calendar: the schedule in force now, or, with `asOf` (a dossier's reception), the
    * schedule that was valid then, so an edit made later does not move the deadlines it promised.
    */
   async calendarFor(unit: { path: string } | null, asOf?: Date | null, db: Queryable = this.db): Promise<WorkingCalendar> {
     await this.refresh(db);
-    const { spec } = await this.hoursFor(unit);
+    const { spec } = await this.currentHoursFor(unit);
     if (!asOf) return this.build(spec, this.rows, 'now');
     const at = asOf.getTime();
     // An edit entered at the very instant of the reception counts as made after it.
@@ -263,6 +277,7 @@ export class CalendarService {
     if (spec) checkHours(spec);
     await this.db.transaction().execute(async (trx) => {
       await repo.setWorkingHours(trx, unit.id, spec, actorId, clock.now());
+      await repo.bumpRevision(trx); // every instance drops the opening hours it keeps
       await recordAudit(trx, { actorId, action: 'calendar.working_hours', objectType: 'unit', objectId: unit.id, detail: { spec } });
     });
   }

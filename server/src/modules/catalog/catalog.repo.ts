@@ -154,6 +154,23 @@ export function findVersionById(db: Queryable, id: string) {
 }
 
 /**
+ * The id of the version in force on a Vietnam date of the procedure with this code among those the
+ * deployment shows (its own province's first), in one query: what a reception is made under.
+ */
+export function findVersionInForceByCode(db: Queryable, code: string, scopes: string[], vietnamDate: string) {
+  return db
+    .selectFrom('procedure_version')
+    .select('id')
+    .where('procedure_id', '=', (eb) =>
+      eb.selectFrom('procedure').select('id').where('code', '=', code).where('scope', 'in', scopes).orderBy(sql`scope = 'national'`).limit(1),
+    )
+    .where((eb) => eb.or([eb('effective_from', 'is', null), eb(sql`effective_from`, '<=', sql`${vietnamDate}::date`)]))
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
  * The version in force on a Vietnam date: the latest one whose effective date had come (or that has
  * none). Reception asks for "now", when every existing version has already been created.
  */

@@ -134,13 +134,28 @@ export async function getVersion(db: Db, code: string, number: number): Promise<
  * in force at `at` (the latest one whose effective date, Vietnam time, had come). The dossier stores that
  * version's id, so a later catalog change never moves its deadline.
  */
+/**
+ * Versions never change once written (a trigger forbids it), so their content is kept in memory by id,
+ * a bounded number per database: a reception then reads one small row instead of the content.
+ */
+const VERSION_CACHE_SIZE = 500;
+const versionCache = new WeakMap<object, Map<string, ProcedureContent>>();
+
 export async function procedureForReception(db: Db, code: string, at: Date): Promise<{ versionId: string; content: ProcedureContent } | null> {
-  const row = await repo.findVisibleProcedure(db, code, await visibleScopes(db));
-  if (!row) return null;
-  const found = await repo.findVersionInForce(db, row.id, vietnamDate(at.getTime())!);
+  const found = await repo.findVersionInForceByCode(db, code, await visibleScopes(db), vietnamDate(at.getTime())!);
   if (!found) return null;
-  const version = await repo.findVersionById(db, found.id);
-  return version ? { versionId: version.id, content: version.content } : null;
+  const cache = versionCache.get(db) ?? new Map<string, ProcedureContent>();
+  versionCache.set(db, cache);
+  let content = cache.get(found.id);
+  if (content) cache.delete(found.id);
+  else {
+    const version = await repo.findVersionById(db, found.id);
+    if (!version) return null;
+    content = version.content;
+    if (cache.size >= VERSION_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(found.id, content); // most recently used last
+  return { versionId: found.id, content };
 }
 
 /** A version by id: what a dossier that stored it was received under. */

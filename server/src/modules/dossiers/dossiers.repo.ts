@@ -22,9 +22,9 @@ export function findDossierByIdempotencyKey(db: Queryable, key: string) {
 }
 
 /**
- * The next number of the unit's daily counter. The upsert locks the counter row until the reception's
- * transaction ends, so concurrent receptions (on any instance) queue here and numbers stay gap-free:
- * a rolled-back reception gives its number back.
+ * The next number of the unit's daily counter. The upsert locks the counter row until the transaction
+ * ends, so concurrent receptions (on any instance) queue here and numbers stay gap-free: a rolled-back
+ * reception gives its number back.
  */
 export async function nextCounter(db: Queryable, unitId: string, day: string): Promise<number> {
   const row = await db
@@ -34,6 +34,41 @@ export async function nextCounter(db: Queryable, unitId: string, day: string): P
     .returning('last')
     .executeTakeFirstOrThrow();
   return Number(row.last);
+}
+
+/** `{prefix}{counter}` in SQL, the counter zero-padded to at least four digits (as `dossierCode` does). */
+const codeFromCounter = (prefix: string) => sql<string>`(select ${prefix} || lpad(last::text, greatest(4, length(last::text)), '0') from counter)`;
+
+/**
+ * A new dossier with its events and documents, in one statement. With `counter`, the dossier's code is
+ * `counter.prefix` followed by the next number of the unit's daily counter (see `nextCounter`), taken in
+ * that same statement: the counter row is locked from there until the transaction commits, so the caller
+ * should commit right after (the less it does in between, the more receptions per second a unit takes).
+ * Returns the code (null without `counter`).
+ */
+export async function insertReception(
+  db: Queryable,
+  row: DossierInsert,
+  events: Insertable<Database['dossier_event']>[],
+  documents: Insertable<Database['dossier_document']>[],
+  counter: { unitId: string; day: string; prefix: string } | null,
+): Promise<string | null> {
+  // Without a counter the CTE selects nothing, so one statement shape serves both.
+  const base = counter
+    ? db.with('counter', (qb) =>
+        qb
+          .insertInto('dossier_code_counter')
+          .values({ unit_id: counter.unitId, day: counter.day, last: 1 })
+          .onConflict((oc) => oc.columns(['unit_id', 'day']).doUpdateSet({ last: sql`dossier_code_counter.last + 1` }))
+          .returning('last'),
+      )
+    : db.with('counter', (qb) => qb.selectFrom('dossier_code_counter').select('last').where(sql<boolean>`false`));
+  let q = base
+    .with('d', (qb) => qb.insertInto('dossier').values({ ...row, code: counter ? codeFromCounter(counter.prefix) : null }).returning('code'))
+    .with('e', (qb) => qb.insertInto('dossier_event').values(events));
+  if (documents.length > 0) q = q.with('docs', (qb) => qb.insertInto('dossier_document').values(documents)) as unknown as typeof q;
+  const written = await q.selectFrom('d').select('code').executeTakeFirstOrThrow();
+  return written.code;
 }
 
 export async function insertDossier(db: Queryable, row: DossierInsert) {
@@ -87,11 +122,17 @@ export function findTemplate(db: Queryable, id: string) {
   return db.selectFrom('process_template').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
-/** The active template of a procedure (latest version), or the default one (procedure_code null). */
+/** The active template of a procedure (latest version), or else the default one (procedure_code null), in one query. */
 export function activeTemplate(db: Queryable, procedureCode: string | null) {
-  let q = db.selectFrom('process_template').selectAll().where('active', '=', true);
-  q = procedureCode === null ? q.where('procedure_code', 'is', null) : q.where('procedure_code', '=', procedureCode);
-  return q.orderBy('version', 'desc').limit(1).executeTakeFirst();
+  return db
+    .selectFrom('process_template')
+    .selectAll()
+    .where('active', '=', true)
+    .where((eb) => (procedureCode === null ? eb('procedure_code', 'is', null) : eb.or([eb('procedure_code', '=', procedureCode), eb('procedure_code', 'is', null)])))
+    .orderBy(sql`procedure_code is null`)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export function unitsByIds(db: Queryable, ids: string[]) {

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { fromEpochDay, formatIsoDate, type Duration, type WorkingCalendar } from '@motcua/core/calendar/index.ts';
 import { vietnamEpochDay } from '@motcua/core/calendar/vietnam-time.ts';
-import { dossierCode, resultCode } from '@motcua/core/dossiers/code.ts';
+import { dossierCodePrefix, resultCode } from '@motcua/core/dossiers/code.ts';
 import { timeliness, workingMinutesLeft } from '@motcua/core/dossiers/deadline.ts';
 import { allowedEvents, applyEvent, EMPTY_STATE, type DossierEvent, type DossierEventType, type DossierState, type TransitionError } from '@motcua/core/dossiers/lifecycle.ts';
 import { DEFAULT_PROCESS, stepUnitId, type ProcessStep } from '@motcua/core/dossiers/process.ts';
@@ -103,10 +103,8 @@ export class DossierService {
 
   /** The active process of a procedure, or the default one (created on first use). */
   async templateFor(db: Queryable, procedureCode: string) {
-    const own = await repo.activeTemplate(db, procedureCode);
-    if (own) return own;
-    const fallback = await repo.activeTemplate(db, null);
-    if (fallback) return fallback;
+    const found = await repo.activeTemplate(db, procedureCode);
+    if (found) return found;
     const id = randomUUID();
     await db.insertInto('process_template').values({ id, procedure_code: null, version: 1, name: 'Quy trình mặc định', steps: JSON.stringify(DEFAULT_PROCESS) }).onConflict((oc) => oc.doNothing()).execute();
     return (await repo.activeTemplate(db, null))!;
@@ -142,12 +140,25 @@ export class DossierService {
 
   /** Reception at a counter (or of a postal or online submission): receive, ask for a supplement, or refuse. */
   async receive(principal: StaffPrincipal, input: ReceptionInput): Promise<{ created: boolean; dossier: DossierDetail }> {
-    const existing = await repo.findDossierByIdempotencyKey(this.db, input.idempotencyKey);
+    const now = this.ctx.clock.now();
+    // The reads a reception needs go out at once (they only read); what they find is checked below in
+    // the order it always was, so a refused request learns nothing more and nothing is written.
+    const unitsRead = repo.unitsByIds(this.db, [input.receivingUnitId, input.competentUnitId]);
+    const [existing, units, procedure, rules, ownTemplate, receivingCalendar] = await Promise.all([
+      repo.findDossierByIdempotencyKey(this.db, input.idempotencyKey),
+      unitsRead,
+      procedureForReception(this.db, input.procedureCode, now),
+      repo.procedureRules(this.db, input.procedureCode),
+      repo.activeTemplate(this.db, input.procedureCode),
+      unitsRead.then((found) => {
+        const unit = found.find((u) => u.id === input.receivingUnitId);
+        return unit ? calendarService(this.db).calendarFor(unit) : null;
+      }),
+    ]);
     if (existing) {
       if (!(await this.canSee(principal, existing))) throw errors.forbidden();
       return { created: false, dossier: await this.detail(principal, existing.id) };
     }
-    const units = await repo.unitsByIds(this.db, [input.receivingUnitId, input.competentUnitId]);
     const receiving = units.find((u) => u.id === input.receivingUnitId);
     const competent = units.find((u) => u.id === input.competentUnitId);
     if (!receiving || !covers(principal, receiving.path, ['counter_officer'])) throw errors.forbidden();
@@ -159,8 +170,6 @@ export class DossierService {
     if (input.returnMethod === 'postal' && !input.returnAddress)
       throw field('body.returnAddress', 'required', 'Trả qua bưu chính cần địa chỉ nhận', 'Return by post needs an address');
 
-    const now = this.ctx.clock.now();
-    const [procedure, rules] = await Promise.all([procedureForReception(this.db, input.procedureCode, now), repo.procedureRules(this.db, input.procedureCode)]);
     if (!procedure) throw field('body.procedureCode', 'unknown_procedure', `Không có thủ tục ${input.procedureCode} trong danh mục của tỉnh`, `No procedure ${input.procedureCode} in the province's catalog`);
     let caseTime = null;
     if (input.caseCode) {
@@ -175,7 +184,9 @@ export class DossierService {
       throw field('body.duration', 'duration_required', 'Danh mục không ghi thời hạn bằng số: cán bộ phải nhập thời hạn giải quyết', 'The catalog gives no number for the processing time: enter the duration');
     await this.checkFiles(this.db, input.documents, 'body.documents');
 
-    const [template, calendar] = await Promise.all([this.templateFor(this.db, procedure.content.code), calendarService(this.db).calendarFor(receiving)]);
+    // The default process (made on first use) only once the request is known to be good.
+    const template = ownTemplate && procedure.content.code === input.procedureCode ? ownTemplate : await this.templateFor(this.db, procedure.content.code);
+    const calendar = receivingCalendar ?? (await calendarService(this.db).calendarFor(receiving));
     const steps = template.steps;
     const id = randomUUID();
 
@@ -234,17 +245,28 @@ export class DossierService {
       delivery_status: 'none',
       sync_status: 'pending',
     });
+    // The code is taken in the statement that writes the dossier, its events and documents; then only the
+    // other modules' hooks (which may need the code) run before the commit releases the unit's counter.
+    const counter = input.outcome === 'receive' ? { unitId: receiving.id, day: formatIsoDate(receptionDay), prefix: dossierCodePrefix(receiving.code, receptionDay) } : null;
     const code = await this.db.transaction().execute(async (trx) => {
-      const code = input.outcome === 'receive' ? dossierCode(receiving.code, receptionDay, await repo.nextCounter(trx, receiving.id, formatIsoDate(receptionDay))) : null;
-      await repo.insertDossier(trx, { ...row, code });
-      await repo.insertEvents(trx, eventRows);
-      await repo.insertDocuments(trx, documentRows);
+      const code = await repo.insertReception(trx, row, eventRows, documentRows, counter);
       await runEventsAppended(this.db, trx, { dossier: writtenWith(code), events: events.map((e, i) => ({ ...e, seq: i + 1 })) });
       return code;
     });
     const written = writtenWith(code);
     const writtenEvents = eventRows.map((e, i) => ({ ...e, id: i + 1, data: JSON.parse(e.data) as Record<string, unknown> }));
-    return { created: true, dossier: await this.detail(principal, id, { dossier: written, events: writtenEvents, documents: documentRows, steps }) };
+    return {
+      created: true,
+      dossier: await this.detail(principal, id, {
+        dossier: written,
+        events: writtenEvents,
+        documents: documentRows,
+        steps,
+        calendar,
+        units: [receiving, competent],
+        people: [{ id: principal.id, full_name: principal.fullName }],
+      }),
+    };
   }
 
   /**
@@ -363,7 +385,20 @@ export class DossierService {
    * A dossier's detail for `principal`; `null` only where the caller has established the right to read
    * it otherwise (the applicant's own dossier): no actions are then allowed.
    */
-  async detail(principal: StaffPrincipal | null, id: string, known?: { dossier: repo.DossierRow; events: repo.EventRow[]; documents: repo.DocumentRow[]; steps: ProcessStep[] }): Promise<DossierDetail> {
+  async detail(
+    principal: StaffPrincipal | null,
+    id: string,
+    known?: {
+      dossier: repo.DossierRow;
+      events: repo.EventRow[];
+      documents: repo.DocumentRow[];
+      steps: ProcessStep[];
+      /** The receiving unit's calendar now, and units and people already at hand (the rest are read). */
+      calendar: WorkingCalendar;
+      units: { id: string; code: string; name: string; path: string }[];
+      people: { id: string; full_name: string }[];
+    },
+  ): Promise<DossierDetail> {
     const dossier = known?.dossier ?? (await repo.findDossier(this.db, id));
     if (!dossier || (!known && principal && !(await this.canSee(principal, dossier)))) throw errors.forbidden();
     const [events, documents, steps] = known
@@ -372,18 +407,21 @@ export class DossierService {
     const unitIds = new Set<string>([dossier.receiving_unit_id, dossier.competent_unit_id, ...(dossier.holding_unit_id ? [dossier.holding_unit_id] : []), ...events.map((e) => e.unit_id).filter((u): u is string => Boolean(u))]);
     const stepUnitIds = steps.map((s) => stepUnitId(s, { receivingUnitId: dossier.receiving_unit_id, competentUnitId: dossier.competent_unit_id }));
     stepUnitIds.forEach((u) => unitIds.add(u));
-    const units = await repo.unitsByIds(this.db, [...unitIds]);
+    const knownUnits = (known?.units ?? []).filter((u) => unitIds.has(u.id));
+    const units = [...knownUnits, ...(await repo.unitsByIds(this.db, [...unitIds].filter((u) => !knownUnits.some((k) => k.id === u))))];
     const unitRef = (uid: string | null) => {
       const u = units.find((x) => x.id === uid);
       return u ? { id: u.id, code: u.code, name: u.name } : null;
     };
-    const people = await repo.staffNames(this.db, [...new Set([...events.map((e) => e.actor_id), dossier.assignee_id].filter((x): x is string => Boolean(x)))]);
+    const personIds = new Set([...events.map((e) => e.actor_id), dossier.assignee_id].filter((x): x is string => Boolean(x)));
+    const knownPeople = (known?.people ?? []).filter((p) => personIds.has(p.id));
+    const people = [...knownPeople, ...(await repo.staffNames(this.db, [...personIds].filter((p) => !knownPeople.some((k) => k.id === p))))];
     const person = (pid: string | null) => {
       const p = people.find((x) => x.id === pid);
       return p ? { id: p.id, fullName: p.full_name } : null;
     };
     const receivingUnit = units.find((u) => u.id === dossier.receiving_unit_id)!;
-    const calendar = await calendarService(this.db).calendarFor(receivingUnit, known ? null : receptionOf(dossier));
+    const calendar = known?.calendar ?? (await calendarService(this.db).calendarFor(receivingUnit, receptionOf(dossier)));
     const derived = derive(dossier, events.map(eventFromRow), calendar, steps);
     const stepViews = steps.map((s, index) => ({
       index,

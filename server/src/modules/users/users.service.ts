@@ -107,7 +107,7 @@ export async function resolveSession(db: Queryable, clock: Clock, token: string)
   const tokenHash = hashToken(token);
   const row = await repo.sessionWithAccount(db, tokenHash, clock.now());
   if (!row) return null;
-  const grants = await repo.grantsOf(db, [row.id]);
+  const grants = row.grants;
   return {
     id: row.id,
     username: row.username,
