@@ -130,17 +130,17 @@ export async function getVersion(db: Db, code: string, number: number): Promise<
 }
 
 /**
- * For the dossier module, at reception: the procedure (among those the province shows) and the version
- * in force at `at` (the latest one whose effective date, Vietnam time, had come). The dossier stores that
- * version's id, so a later catalog change never moves its deadline.
- */
-/**
  * Versions never change once written (a trigger forbids it), so their content is kept in memory by id,
  * a bounded number per database: a reception then reads one small row instead of the content.
  */
 const VERSION_CACHE_SIZE = 500;
 const versionCache = new WeakMap<object, Map<string, ProcedureContent>>();
 
+/**
+ * For the dossier module, at reception: the procedure (among those the province shows) and the version
+ * in force at `at` (the latest one whose effective date, Vietnam time, had come). The dossier stores that
+ * version's id, so a later catalog change never moves its deadline.
+ */
 export async function procedureForReception(db: Db, code: string, at: Date): Promise<{ versionId: string; content: ProcedureContent } | null> {
   const found = await repo.findVersionInForceByCode(db, code, await visibleScopes(db), vietnamDate(at.getTime())!);
   if (!found) return null;
