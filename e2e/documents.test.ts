@@ -5,50 +5,19 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import forge from 'node-forge';
 import type { Page } from 'playwright-core';
 import { fixedClock } from '../server/src/platform/clock.ts';
 import { ApiClient } from '../server/src/testing/harness.ts';
+import { testProvider } from '../server/src/testing/certificates.ts';
 import { browserTestSystem, screenshot, signIn } from './support.ts';
 
 const clock = fixedClock(new Date('2026-05-04T01:00:00Z'));
 const system = browserTestSystem({ clock, env: { SESSION_HOURS: '720' } });
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-e2e-documents-'));
-
-/** A PKCS#12 as a licensed provider would issue it: the leader's key and certificate, and the provider's root. */
-function providerP12(password: string) {
-  const pair = () => {
-    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    return { privateKey: forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()), publicKey: forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString()) };
-  };
-  const root = pair();
-  const rootName = [{ name: 'commonName', value: 'Provider Test Root' }, { name: 'countryName', value: 'VN' }];
-  const rootCert = forge.pki.createCertificate();
-  rootCert.publicKey = root.publicKey;
-  rootCert.serialNumber = '01';
-  rootCert.validity.notBefore = new Date('2025-01-01T00:00:00Z');
-  rootCert.validity.notAfter = new Date('2035-01-01T00:00:00Z');
-  rootCert.setSubject(rootName);
-  rootCert.setIssuer(rootName);
-  rootCert.setExtensions([{ name: 'basicConstraints', cA: true }]);
-  rootCert.sign(root.privateKey, forge.md.sha256.create());
-  const leader = pair();
-  const cert = forge.pki.createCertificate();
-  cert.publicKey = leader.publicKey;
-  cert.serialNumber = '0b0c';
-  cert.validity.notBefore = new Date('2026-01-01T00:00:00Z');
-  cert.validity.notAfter = new Date('2028-01-01T00:00:00Z');
-  cert.setSubject([{ name: 'commonName', value: 'Le Minh Lanh Dao' }, { name: 'countryName', value: 'VN' }]);
-  cert.setIssuer(rootName);
-  cert.setExtensions([{ name: 'keyUsage', critical: true, digitalSignature: true, nonRepudiation: true }]);
-  cert.sign(root.privateKey, forge.md.sha256.create());
-  return Buffer.from(forge.asn1.toDer(forge.pkcs12.toPkcs12Asn1(leader.privateKey, [cert, rootCert], password, { algorithm: '3des' })).getBytes(), 'binary');
-}
 
 /** Fetches a link of the page with the page's own session, as the browser would when the button is pressed. */
 async function fetchInPage(page: Page, href: string) {
@@ -178,7 +147,7 @@ describe('documents in the browser', () => {
     await page.getByRole('combobox', { name: 'Người ký (lãnh đạo)', exact: true }).click();
     await page.getByRole('option', { name: /^Lê Minh Lãnh Đạo/ }).first().click();
     await page.getByText('Chứng thư số do CA thử nghiệm của hệ thống cấp').waitFor();
-    await page.locator('input[type="file"]').setInputFiles({ name: 'lanhdao.p12', mimeType: 'application/x-pkcs12', buffer: providerP12('mat-khau-p12') });
+    await page.locator('input[type="file"]').setInputFiles({ name: 'lanhdao.p12', mimeType: 'application/x-pkcs12', buffer: testProvider().p12({ serial: '0b0c' }, 'mat-khau-p12') });
     await page.getByLabel('Mật khẩu của tệp .p12').fill('sai-mat-khau');
     await page.getByRole('button', { name: 'Cài chứng thư số' }).click();
     await page.getByText('Không mở được tệp .p12: sai mật khẩu hoặc tệp không phải PKCS#12').waitFor();

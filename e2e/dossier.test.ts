@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { fixedClock } from '../server/src/platform/clock.ts';
 import { ApiClient } from '../server/src/testing/harness.ts';
-import { browserTestSystem, choose, errorBeside, field, screenshot, signIn } from './support.ts';
+import { browserTestSystem, choose, errorBeside, field, screenshot, signIn, act, uploadTo } from './support.ts';
 
 const clock = fixedClock(new Date('2026-05-04T01:00:00Z'));
 const system = browserTestSystem({ clock, env: { SESSION_HOURS: '720' } });
@@ -28,21 +28,6 @@ async function pickProcedure(page: Page, typed: string, option: string) {
   await page.getByTestId('catalog-time').waitFor();
 }
 
-async function uploadTo(page: Page, button: Locator, name: string, bytes: Buffer) {
-  const chooser = page.waitForEvent('filechooser');
-  await button.click();
-  await (await chooser).setFiles({ name, mimeType: 'application/pdf', buffer: bytes });
-}
-
-/** Opens an action of the dossier page, lets `fill` complete its form, confirms, and waits for the notice. */
-async function act(page: Page, action: string, fill: (dialog: Locator) => Promise<void> = async () => {}) {
-  await page.getByRole('button', { name: action, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: action });
-  await fill(dialog);
-  await dialog.getByRole('button', { name: 'Xác nhận' }).click();
-  await page.getByRole('status').getByText(`Đã lưu: ${action}.`).waitFor();
-  await dialog.waitFor({ state: 'detached' });
-}
 
 const timelineTypes = (page: Page) =>
   page.getByRole('list', { name: 'Quá trình xử lý' }).locator('[data-event-type]').evaluateAll((items) => items.map((i) => i.getAttribute('data-event-type')));

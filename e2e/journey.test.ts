@@ -10,20 +10,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { fixedClock } from '../server/src/platform/clock.ts';
-import { browserTestSystem, expectText, field, screenshot, signIn } from './support.ts';
+import { browserTestSystem, expectText, field, screenshot, signIn, act, uploadTo } from './support.ts';
 
 const clock = fixedClock(new Date('2026-05-04T01:00:00Z'));
 const system = browserTestSystem({ clock, env: { SESSION_HOURS: '720', CITIZEN_SESSION_HOURS: '168', NOTIFY_POLL_MS: '200' } });
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const pdf = (title: string) => Buffer.from(`%PDF-1.4\n1 0 obj<< /Title (${title}) >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n`);
-
-async function uploadTo(page: Page, button: Locator, name: string, bytes: Buffer) {
-  const chooser = page.waitForEvent('filechooser');
-  await button.click();
-  await (await chooser).setFiles({ name, mimeType: 'application/pdf', buffer: bytes });
-}
 
 /**
  * A long walk on a machine the suite may share: each wait may take up to 20 s (support.ts's default is
@@ -41,15 +35,6 @@ async function fitsPhone(page: Page, what: string) {
   assert.ok(scrollWidth <= innerWidth, `${what} is ${scrollWidth}px wide on a ${innerWidth}px screen`);
 }
 
-/** Opens an action of the office dossier page, lets `fill` complete its form, confirms, and waits for the notice. */
-async function act(page: Page, action: string, fill: (dialog: Locator) => Promise<void> = async () => {}) {
-  await page.getByRole('button', { name: action, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: action });
-  await fill(dialog);
-  await dialog.getByRole('button', { name: 'Xác nhận' }).click();
-  await page.getByRole('status').getByText(`Đã lưu: ${action}.`).waitFor();
-  await dialog.waitFor({ state: 'detached' });
-}
 
 /** From the office work queue to the dossier's page. */
 async function openFromQueue(page: Page, code: string) {

@@ -6,21 +6,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { Locator, Page } from 'playwright-core';
 import { fixedClock } from '../server/src/platform/clock.ts';
-import { browserTestSystem, field, screenshot, signIn, expectText } from './support.ts';
+import { browserTestSystem, field, screenshot, signIn, expectText, uploadTo } from './support.ts';
 
 // Monday 04/05/2026 08:00 in Vietnam.
 const clock = fixedClock(new Date('2026-05-04T01:00:00Z'));
 const system = browserTestSystem({ clock, env: { SESSION_HOURS: '720', CITIZEN_SESSION_HOURS: '168' } });
 const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const pdf = (title: string) => Buffer.from(`%PDF-1.4\n1 0 obj<< /Title (${title}) >>endobj\ntrailer<< /Root 1 0 R >>\n%%EOF\n`);
-
-async function uploadTo(page: Page, button: Locator, name: string, bytes: Buffer) {
-  const chooser = page.waitForEvent('filechooser');
-  await button.click();
-  await (await chooser).setFiles({ name, mimeType: 'application/pdf', buffer: bytes });
-}
 
 describe('citizen portal on a phone', () => {
   test('e-ID sign-in, e-form with prefill, conditional field, missing fields, draft and postal return; submitted to my dossiers', async () => {

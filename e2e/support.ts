@@ -116,3 +116,20 @@ export async function expectText(locator: Locator, text: string) {
   await locator.filter({ hasText: exact }).waitFor();
   assert.equal((await locator.innerText()).trim(), text);
 }
+
+/** Opens an action of the office dossier page, lets `fill` complete its form, confirms, and waits for the notice. */
+export async function act(page: Page, action: string, fill: (dialog: Locator) => Promise<void> = async () => {}) {
+  await page.getByRole('button', { name: action, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: action });
+  await fill(dialog);
+  await dialog.getByRole('button', { name: 'Xác nhận' }).click();
+  await page.getByRole('status').getByText(`Đã lưu: ${action}.`).waitFor();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+/** Hands a PDF to the file chooser that `button` opens. */
+export async function uploadTo(page: Page, button: Locator, name: string, bytes: Buffer) {
+  const chooser = page.waitForEvent('filechooser');
+  await button.click();
+  await (await chooser).setFiles({ name, mimeType: 'application/pdf', buffer: bytes });
+}

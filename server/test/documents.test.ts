@@ -11,12 +11,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateKeyPairSync } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import forge from 'node-forge';
 import { parseStatusLink } from '@motcua/core/documents/qr.ts';
 import { startTestSystem, ApiClient, type TestSystem } from '../src/testing/harness.ts';
 import { fixedClock } from '../src/platform/clock.ts';
+import { testProvider, type SignerOptions } from '../src/testing/certificates.ts';
 
 const clock = fixedClock(new Date('2026-05-04T01:00:00Z')); // Monday 04/05/2026 08:00 in Vietnam
 let sys: TestSystem;
@@ -310,37 +309,9 @@ describe('documents', () => {
 
   test("an administrator installs a provider's .p12 for a leader; the leader's signatures then carry it and verify", async () => {
     const leaderId = (await as.lanhdao!.get('/api/auth/me')).body.user.id as string;
-    const keyPair = () => {
-      const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-      return { privateKey: forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()), publicKey: forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString()) };
-    };
-    const provider = keyPair();
-    const providerName = [{ name: 'commonName', value: 'Provider Test Root' }, { name: 'organizationName', value: 'Licensed Provider (test)' }, { name: 'countryName', value: 'VN' }];
-    const providerCert = forge.pki.createCertificate();
-    providerCert.publicKey = provider.publicKey;
-    providerCert.serialNumber = '01';
-    providerCert.validity.notBefore = new Date('2025-01-01T00:00:00Z');
-    providerCert.validity.notAfter = new Date('2035-01-01T00:00:00Z');
-    providerCert.setSubject(providerName);
-    providerCert.setIssuer(providerName);
-    providerCert.setExtensions([{ name: 'basicConstraints', cA: true }]);
-    providerCert.sign(provider.privateKey, forge.md.sha256.create());
-    const leaf = (serial: string, notAfter: string, usage: Record<string, boolean> = { digitalSignature: true, nonRepudiation: true }) => {
-      const keys = keyPair();
-      const cert = forge.pki.createCertificate();
-      cert.publicKey = keys.publicKey;
-      cert.serialNumber = serial;
-      cert.validity.notBefore = new Date('2026-01-01T00:00:00Z');
-      cert.validity.notAfter = new Date(notAfter);
-      cert.setSubject([{ name: 'commonName', value: 'Le Minh Lanh Dao' }, { name: 'organizationName', value: 'UBND phuong Thuan Giao' }, { name: 'countryName', value: 'VN' }]);
-      cert.setIssuer(providerName);
-      cert.setExtensions([{ name: 'keyUsage', critical: true, ...usage }]);
-      cert.sign(provider.privateKey, forge.md.sha256.create());
-      return { keys, cert };
-    };
-    const p12 = (l: ReturnType<typeof leaf>, password: string) =>
-      Buffer.from(forge.asn1.toDer(forge.pkcs12.toPkcs12Asn1(l.keys.privateKey, [l.cert, providerCert], password, { algorithm: '3des' })).getBytes(), 'binary').toString('base64');
-    const good = leaf('0a1b2c', '2028-01-01T00:00:00Z');
+    const provider = testProvider();
+    const p12 = (signer: SignerOptions, password: string) => provider.p12(signer, password).toString('base64');
+    const good = { serial: '0a1b2c' };
     const url = `/api/signer-keys/${leaderId}`;
 
     const before = await as.admin!.get(url);
@@ -348,8 +319,8 @@ describe('documents', () => {
     assert.equal((await as.lanhdao!.request('PUT', url, { p12: p12(good, 'mat-khau'), password: 'mat-khau' })).status, 403, 'administrators only');
     for (const [body, code] of [
       [{ p12: p12(good, 'mat-khau'), password: 'sai' }, 'unreadable'],
-      [{ p12: p12(leaf('0a1b2d', '2026-03-01T00:00:00Z'), 'x'), password: 'x' }, 'not_valid_now'],
-      [{ p12: p12(leaf('0a1b2e', '2028-01-01T00:00:00Z', { keyCertSign: true }), 'x'), password: 'x' }, 'not_for_signing'],
+      [{ p12: p12({ serial: '0a1b2d', notAfter: '2026-03-01T00:00:00Z' }, 'x'), password: 'x' }, 'not_valid_now'],
+      [{ p12: p12({ serial: '0a1b2e', usage: { keyCertSign: true } }, 'x'), password: 'x' }, 'not_for_signing'],
       [{ p12: 'không phải base64', password: 'x' }, 'not_base64'],
     ] as const) {
       const refused = await as.admin!.request('PUT', url, body);

@@ -373,7 +373,7 @@ async function ranked(
  * catalog is the same for every reader and changes a few times a year, while the same few hundred
  * queries ("khai sinh", "đăng ký kết hôn") make most of the traffic.
  */
-const answered = new WeakMap<object, Map<string, { at: number; result: ProcedureSearchResult }>>();
+const answered = new WeakMap<object, Map<string, { at: number; value: unknown }>>();
 
 /**
  * Procedure detail pages, under the same rules: a handful of procedures (birth, marriage, residence)
@@ -381,9 +381,10 @@ const answered = new WeakMap<object, Map<string, { at: number; result: Procedure
  */
 const details = new WeakMap<object, Map<string, { at: number; value: unknown }>>();
 
-export async function rememberedDetail<T>(db: Queryable, key: string, load: () => Promise<T>): Promise<T> {
-  let cache = details.get(db);
-  if (!cache) details.set(db, (cache = new Map()));
+/** `load()`'s value for `key` in `store`'s map for `db`, remembered for a minute (2,000 entries, oldest out first). */
+async function remembered<T>(store: WeakMap<object, Map<string, { at: number; value: unknown }>>, db: Queryable, key: string, load: () => Promise<T>): Promise<T> {
+  let cache = store.get(db);
+  if (!cache) store.set(db, (cache = new Map()));
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < UNDERSTOOD_TTL_MS) return hit.value as T;
   const value = await load();
@@ -392,16 +393,11 @@ export async function rememberedDetail<T>(db: Queryable, key: string, load: () =
   return value;
 }
 
-export async function searchProcedures(db: Queryable, req: SearchRequest): Promise<ProcedureSearchResult> {
-  let cache = answered.get(db);
-  if (!cache) answered.set(db, (cache = new Map()));
+export const rememberedDetail = <T>(db: Queryable, code: string, load: () => Promise<T>) => remembered(details, db, code, load);
+
+export function searchProcedures(db: Queryable, req: SearchRequest): Promise<ProcedureSearchResult> {
   const key = JSON.stringify([req.q?.trim() ?? '', req.field, req.level, req.agency, req.online, req.kind, req.complete, req.page, req.pageSize, req.scopes]);
-  const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < UNDERSTOOD_TTL_MS) return hit.result;
-  const result = await search(db, req);
-  if (cache.size >= UNDERSTOOD_MAX) cache.delete(cache.keys().next().value!);
-  cache.set(key, { at: Date.now(), result });
-  return result;
+  return remembered(answered, db, key, () => search(db, req));
 }
 
 async function search(db: Queryable, req: SearchRequest): Promise<ProcedureSearchResult> {

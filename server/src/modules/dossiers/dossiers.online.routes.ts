@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FileParams, IdParams } from './dossiers.params.ts';
 import { CitizenDossierDetail, CitizenDossierSummary, OnlineQueue, ReviewInput, SubmissionInput, SupplementInput } from '@motcua/core/eforms/schemas.ts';
 import { Problem } from '@motcua/core/http/problem.ts';
 import type { AppContext } from '../../context.ts';
@@ -8,7 +9,6 @@ import { requireStaff, staffOf } from '../users/users.auth.ts';
 import { OnlineSubmissionService } from './dossiers.online.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem };
-const IdParams = z.strictObject({ id: z.uuid() });
 
 export function registerOnlineSubmissionRoutes(app: HttpApp, ctx: AppContext) {
   const service = new OnlineSubmissionService(ctx);
@@ -59,7 +59,7 @@ export function registerOnlineSubmissionRoutes(app: HttpApp, ctx: AppContext) {
       schema: {
         tags: ['online submissions'],
         summary: 'Tệp của hồ sơ tôi đã nộp (giấy tờ đã nộp, kết quả khi đã có) / A file of my dossier: what I handed in, the result once issued',
-        params: z.strictObject({ id: z.uuid(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+        params: FileParams,
         response: { 200: z.any(), ...problems },
       },
     },

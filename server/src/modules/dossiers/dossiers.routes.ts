@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FileParams, IdParams } from './dossiers.params.ts';
 import { ActionInput, DossierDetail, PublicDossierStatus, QueueQuery, QueueResult, ReceptionInput } from '@motcua/core/dossiers/schemas.ts';
 import { ProcessSteps } from '@motcua/core/dossiers/process.ts';
 import { Problem } from '@motcua/core/http/problem.ts';
@@ -13,7 +14,6 @@ import { DossierService } from './dossiers.service.ts';
 import { calendarService } from '../calendar/calendar.service.ts';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 409: Problem };
-const IdParams = z.strictObject({ id: z.uuid() });
 
 export function registerDossierRoutes(app: HttpApp, ctx: AppContext) {
   const service = new DossierService(ctx);
@@ -97,7 +97,7 @@ export function registerDossierRoutes(app: HttpApp, ctx: AppContext) {
       schema: {
         tags: ['dossiers'],
         summary: 'Tệp của hồ sơ / A file of the dossier',
-        params: z.strictObject({ id: z.uuid(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+        params: FileParams,
         response: { 200: z.any(), ...problems },
       },
     },
