@@ -11,6 +11,20 @@ import type {
 } from '@motcua/core/catalog/schemas.ts';
 import type { Queryable } from '../../database.ts';
 import { scopeProvince } from './catalog.content.ts';
+import {
+  catalogIndex,
+  forgetIndex,
+  lexemesOf,
+  nameCore,
+  nameTrigrams,
+  nearestTerms,
+  rankOr,
+  similarity,
+  trigramsOf,
+  type CatalogIndex,
+  type IndexedProcedure,
+  type Term,
+} from './catalog.index.ts';
 
 /**
  * Search in the database, the same SQL on PGlite and PostgreSQL (see README "Search"):
@@ -111,18 +125,13 @@ interface Analysis {
   unknown: string[];
 }
 
-async function analyze(db: Queryable, q: string): Promise<Analysis> {
-  const { rows } = await sql<Analysis>`
-    with input as (select catalog_name_core(${q}) as text)
-    select input.text,
-      coalesce((select json_agg(json_build_object('phrase', s.phrase_key, 'expansion', s.expansion_key))
-        from catalog_synonym s
-        where s.phrase_key <> '' and position(' ' || s.phrase_key || ' ' in ' ' || input.text || ' ') > 0), '[]'::json) as synonyms,
-      coalesce((select json_agg(u.w) from (
-        select distinct w from unnest(string_to_array(input.text, ' ')) as w
-        where w <> '' and not exists (select 1 from catalog_term t where t.term = w)) u), '[]'::json) as unknown
-    from input`.execute(db);
-  return rows[0] ?? { text: '', synonyms: [], unknown: [] };
+/** The query folded like the names, the everyday phrases it contains, and its words no name, keyword or field has. */
+async function analyze(db: Queryable, index: CatalogIndex, q: string): Promise<Analysis> {
+  const text = nameCore(q) ?? (await sql<{ text: string }>`select catalog_name_core(${q}) as text`.execute(db)).rows[0]?.text ?? '';
+  const padded = ` ${text} `;
+  const synonyms = index.synonyms.filter((s) => padded.includes(` ${s.phrase} `));
+  const unknown = [...new Set(text.split(' ').filter((w) => w !== '' && !index.terms.has(w)))];
+  return { text, synonyms, unknown };
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -144,83 +153,33 @@ function oneEditAway(word: string): string[] {
 }
 
 /** For each unknown word, catalog words that may be meant: one edit away (most used first), else trigram-near. */
-async function corrections(db: Queryable, words: string[]): Promise<Map<string, string[]>> {
+function corrections(index: CatalogIndex, words: string[]): Map<string, string[]> {
   const result = new Map<string, string[]>();
-  const typos = words.filter((w) => w.length >= 2 && !/^\d+$/.test(w));
-  if (typos.length === 0) return result;
-  const pairs = typos.flatMap((w) => oneEditAway(w).map((v) => [w, v] as const));
-  const { rows } = await sql<{ word: string; term: string; ndoc: number; distance: number }>`
-    select v.word, t.term, t.ndoc, 1 as distance
-      from unnest(${pairs.map((p) => p[0])}::text[], ${pairs.map((p) => p[1])}::text[]) as v(word, variant)
-      join catalog_term t on t.term = v.variant
-    union all
-    select u.word, n.term, n.ndoc, 2 as distance
-      from unnest(${typos}::text[]) as u(word)
-      cross join lateral (
-        select term, ndoc from catalog_term where term % u.word order by similarity(term, u.word) desc, ndoc desc limit 2) n`.execute(db);
-  for (const w of typos) {
-    const near = rows.filter((r) => r.word === w && r.distance === 1).sort((a, b) => b.ndoc - a.ndoc);
-    const far = rows.filter((r) => r.word === w && r.distance === 2);
-    const chosen = (near.length > 0 ? near.slice(0, 4) : far).map((r) => r.term);
-    if (chosen.length > 0) result.set(w, [...new Set(chosen)]);
+  for (const w of words) {
+    if (w.length < 2 || /^\d+$/.test(w)) continue;
+    const near = oneEditAway(w)
+      .filter((v) => index.terms.has(v))
+      .map((term) => ({ term, ndoc: index.terms.get(term)! }))
+      .sort((a, b) => b.ndoc - a.ndoc || (a.term < b.term ? -1 : 1));
+    const chosen = near.length > 0 ? near.slice(0, 4) : nearestTerms(index, w, 2);
+    if (chosen.length > 0) result.set(w, [...new Set(chosen.map((c) => c.term))]);
   }
   return result;
 }
 
-/**
- * How recent queries were understood (folding, synonyms, corrections), kept per database for a minute:
- * popular queries repeat, and understanding one takes one or two extra round trips. Edits to the
- * synonyms or the catalog on this instance forget them at once; other instances within the minute.
- */
-const UNDERSTOOD_TTL_MS = 60_000;
-const UNDERSTOOD_MAX = 2_000;
-const understood = new WeakMap<object, Map<string, Understood>>();
-interface Understood {
-  at: number;
-  analysis: Analysis;
-  groups: Group[];
-  /** Filled on first need: the rarest groups, for the partial-match fallback. */
-  rarest?: Map<number, string[]>;
-}
+/** Remembered answers and detail pages are kept a minute (2,000 entries each); see `remembered`. */
+const REMEMBERED_TTL_MS = 60_000;
+const REMEMBERED_MAX = 2_000;
 
+/** Forgets the remembered answers, detail pages and the in-memory index: after any catalog, import or synonym edit. */
 export function forgetUnderstoodQueries(db: Queryable) {
-  understood.delete(db);
+  forgetIndex(db);
   answered.delete(db);
   details.delete(db);
 }
 
-async function understand(db: Queryable, q: string): Promise<Understood> {
-  let cache = understood.get(db);
-  if (!cache) understood.set(db, (cache = new Map()));
-  const hit = cache.get(q);
-  if (hit && Date.now() - hit.at < UNDERSTOOD_TTL_MS) return hit;
-  const analysis = await analyze(db, q);
-  const groups = analysis.text === '' ? [] : await groupsOf(db, analysis);
-  if (cache.size >= UNDERSTOOD_MAX) cache.delete(cache.keys().next().value!);
-  const entry: Understood = { at: Date.now(), analysis, groups };
-  cache.set(q, entry);
-  return entry;
-}
-
-/** The `count` required groups whose words the fewest names contain (document frequencies of catalog_term). */
-async function rarestGroups(db: Queryable, groups: Group[], count: number): Promise<string[]> {
-  const words = [...new Set(groups.flatMap((g) => (g.kind === 'word' ? [g.word, ...g.alternatives] : [...g.phrase, ...g.expansions.flat()])))];
-  const { rows } = await sql<{ term: string; ndoc: number }>`select term, ndoc from catalog_term where term = any(${words}::text[])`.execute(db);
-  const ndoc = new Map(rows.map((r) => [r.term, r.ndoc]));
-  const frequency = (g: Group) =>
-    g.kind === 'word'
-      ? g.prefix
-        ? Infinity
-        : [g.word, ...g.alternatives].reduce((sum, w) => sum + (ndoc.get(w) ?? 0), 0)
-      : [g.phrase, ...g.expansions].reduce((sum, option) => sum + Math.min(...option.map((w) => ndoc.get(w) ?? 0)), 0);
-  return groups
-    .flatMap((g) => {
-      const query = groupQuery(g);
-      return query ? [{ query, frequency: frequency(g) }] : [];
-    })
-    .sort((a, b) => a.frequency - b.frequency)
-    .slice(0, count)
-    .map((g) => g.query);
+function understand(index: CatalogIndex, analysis: Analysis): Group[] {
+  return analysis.text === '' ? [] : groupsOf(index, analysis);
 }
 
 type Group =
@@ -228,7 +187,7 @@ type Group =
   | { kind: 'phrase'; phrase: string[]; expansions: string[][] };
 
 /** The query as groups: each word (with its corrections), or an everyday phrase with what it stands for. */
-async function groupsOf(db: Queryable, analysis: Analysis): Promise<Group[]> {
+function groupsOf(index: CatalogIndex, analysis: Analysis): Group[] {
   const tokens = analysis.text.split(' ').filter(Boolean);
   const phrases = new Map<string, string[][]>();
   for (const s of analysis.synonyms) {
@@ -254,7 +213,7 @@ async function groupsOf(db: Queryable, analysis: Analysis): Promise<Group[]> {
     }
   }
   const unknown = new Set(analysis.unknown);
-  const fixes = await corrections(db, [...new Set(words.filter((w) => unknown.has(w.word)).map((w) => w.word))]);
+  const fixes = corrections(index, [...new Set(words.filter((w) => unknown.has(w.word)).map((w) => w.word))]);
   for (const { word, index } of words) {
     if (!unknown.has(word)) continue;
     const group = groups[index] as Extract<Group, { kind: 'word' }>;
@@ -266,16 +225,39 @@ async function groupsOf(db: Queryable, analysis: Analysis): Promise<Group[]> {
   return groups;
 }
 
-const anyOf = (terms: string[]) => (terms.length === 1 ? terms[0]! : `(${terms.join(' | ')})`);
-const allOf = (terms: string[]) => (terms.length === 1 ? terms[0]! : `(${terms.join(' & ')})`);
-
-function groupQuery(g: Group): string | null {
+/**
+ * What a group asks of a name, as tsquery would: one of the alternatives, each a list of terms the
+ * name must all have. Null when the group need not appear (an unknown, uncorrectable word; filler).
+ */
+function groupAlternatives(g: Group): Term[][] | null {
   if (g.kind === 'word') {
     if (!g.matchable) return null;
-    return anyOf([...(g.prefix ? [`${g.word}:*`] : [g.word]), ...g.alternatives]);
+    return [[{ word: g.word, prefix: g.prefix }], ...g.alternatives.map((a) => [{ word: a, prefix: false }])];
   }
   if (g.expansions.some((e) => e.length === 0)) return null; // filler: need not appear
-  return anyOf([allOf(g.phrase), ...g.expansions.map(allOf)]);
+  return [g.phrase, ...g.expansions].map((words) => words.map((word) => ({ word, prefix: false })));
+}
+
+/** The procedures (one byte each, 1 = yes) holding `term`, as `@@` would find them. */
+function termMask(index: CatalogIndex, term: Term, cache: Map<string, Uint8Array>): Uint8Array {
+  const key = `${term.word}${term.prefix ? ':*' : ''}`;
+  let mask = cache.get(key);
+  if (!mask) {
+    mask = new Uint8Array(index.procedures.length);
+    for (const lexeme of lexemesOf(index, term)) for (const i of index.postings.get(lexeme)!) mask[i] = 1;
+    cache.set(key, mask);
+  }
+  return mask;
+}
+
+/** The procedures matching one of `alternatives` (all terms of it). */
+function groupMask(index: CatalogIndex, alternatives: Term[][], cache: Map<string, Uint8Array>): Uint8Array {
+  const out = new Uint8Array(index.procedures.length);
+  for (const all of alternatives) {
+    const [first, ...rest] = all.map((t) => termMask(index, t, cache));
+    for (let i = 0; i < out.length; i++) if (first![i] && rest.every((m) => m[i])) out[i] = 1;
+  }
+  return out;
 }
 
 /** The query read with each choice of corrections and expansions: what a name is compared with. */
@@ -296,7 +278,7 @@ function readingsOf(groups: Group[], text: string): string[] {
 
 // --- the queries ----------------------------------------------------------------------------------
 
-function page(rows: SummaryRow[], req: SearchRequest, total: number, interpretedAs: string | null): ProcedureSearchResult {
+function page(rows: Omit<SummaryRow, 'total'>[], req: SearchRequest, total: number, interpretedAs: string | null): ProcedureSearchResult {
   return { items: rows.map(toSummary), total, page: req.page, pageSize: req.pageSize, interpretedAs };
 }
 
@@ -329,43 +311,74 @@ async function byCode(db: Queryable, req: SearchRequest, code: string): Promise<
 /** Candidates ranked in full (trigram similarity is the costly part); further ones keep the first-pass order. */
 const FULLY_RANKED = 50;
 
+function passesFilters(p: IndexedProcedure, req: SearchRequest): boolean {
+  return (
+    req.scopes.includes(p.scope) &&
+    (!req.field || p.fields.includes(req.field)) &&
+    (!req.agency || p.agencies.includes(req.agency)) &&
+    (!req.level || p.levels.includes(req.level)) &&
+    (!req.online || p.online_level === req.online) &&
+    (!req.kind || p.kind === req.kind) &&
+    (req.complete === undefined || p.complete === req.complete)
+  );
+}
+
+/** The procedures the request's scopes and filters let through, kept with the index (few combinations recur). */
+const visibleMasks = new WeakMap<CatalogIndex, Map<string, Uint8Array>>();
+function visibleMask(index: CatalogIndex, req: SearchRequest): Uint8Array {
+  let masks = visibleMasks.get(index);
+  if (!masks) visibleMasks.set(index, (masks = new Map()));
+  const key = JSON.stringify([req.scopes, req.field, req.agency, req.level, req.online, req.kind, req.complete]);
+  let mask = masks.get(key);
+  if (!mask) {
+    mask = Uint8Array.from(index.procedures, (p) => (passesFilters(p, req) ? 1 : 0));
+    if (masks.size >= 200) masks.delete(masks.keys().next().value!);
+    masks.set(key, mask);
+  }
+  return mask;
+}
+
 /**
- * Ranks the rows matching `where`: a cheap first pass over all of them (the name is a reading of the
- * query, contains it as a phrase, covers more of its word groups, has fewer words), then the full score
- * for the first FULLY_RANKED. Pages stay stable: they cut one fixed order.
+ * Ranks `found` (each with the share of the query's groups it covers, in the partial-match fallback):
+ * a cheap first pass over all of them (the name is a reading of the query, contains it as a phrase,
+ * covers more of its word groups, has fewer words), then the full score for the first FULLY_RANKED.
+ * Pages stay stable: they cut one fixed order.
  */
-async function ranked(
-  db: Queryable,
+function ranked(
+  found: { p: IndexedProcedure; coverage: number | null }[],
   req: SearchRequest,
-  where: RawBuilder<unknown>,
-  ranking: { readings: string[]; relaxed: string; coverage: RawBuilder<unknown> | null },
+  ranking: { readings: string[]; matching: Set<string> },
 ) {
-  const { readings, relaxed, coverage } = ranking;
-  const exact = sql`p.name_core in (${sql.join(readings)})`;
-  const phrase = sql.join(readings.map((r) => sql`strpos(' ' || p.name_core || ' ', ${` ${r} `}) > 0`), sql` or `);
-  const similarity = sql`greatest(${sql.join(readings.map((r) => sql`similarity(${r}, p.name_core)`))})`;
-  const firstPass = sql`(case when ${exact} then 2 else 0 end + case when ${phrase} then 1 else 0 end ${coverage ? sql`+ ${coverage}` : sql``} - 0.02 * p.name_words)`;
-  const score = sql`(
-      case when ${exact} then 3 else 0 end
-    + case when ${phrase} then 0.5 else 0 end
-    + 2 * ${similarity}
-    + 0.3 * ts_rank_cd(p.search_vector, to_tsquery('simple', ${relaxed}), 32)
-    ${coverage ? sql`+ ${coverage}` : sql``}
-    - 0.02 * p.name_words)`;
+  const { readings, matching } = ranking;
+  const phrases = readings.map((r) => ` ${r} `);
+  const scored = found.map(({ p, coverage }) => {
+    const exact = readings.includes(p.name_core);
+    const padded = ` ${p.name_core} `;
+    const phrase = phrases.some((r) => padded.includes(r));
+    // Computed as the database did: exactly (in hundredths) without the coverage; with it, in float8.
+    const firstPass =
+      coverage === null ? (exact ? 200 : 0) + (phrase ? 100 : 0) - 2 * p.name_words : (exact ? 2 : 0) + (phrase ? 1 : 0) + coverage - (2 * p.name_words) / 100;
+    return { p, coverage, exact, phrase, firstPass, score: 0 };
+  });
+  scored.sort((a, b) => b.firstPass - a.firstPass || a.p.name_words - b.p.name_words || (a.p.code < b.p.code ? -1 : a.p.code > b.p.code ? 1 : 0));
   const offset = (req.page - 1) * req.pageSize;
-  const { rows } = await sql<SummaryRow>`
-    with first_pass as (
-      select p.id, row_number() over (order by ${firstPass} desc, p.name_words, p.code) as position, count(*) over ()::int as total
-      from procedure p where ${filtersSql(req)} and ${where}
-    )
-    select ${summaryColumns}, f.total
-    from first_pass f join procedure p on p.id = f.id
-    where f.position <= ${Math.max(FULLY_RANKED, offset + req.pageSize)}
-    order by f.position <= ${FULLY_RANKED} desc,
-      case when f.position <= ${FULLY_RANKED} then ${score} end desc nulls last,
-      length(p.name), f.position
-    limit ${req.pageSize} offset ${offset}`.execute(db);
-  return { rows, total: await totalIfPastEnd(db, rows, req, where) };
+  const kept = scored.slice(0, Math.max(FULLY_RANKED, offset + req.pageSize)).map((entry, position) => ({ ...entry, position }));
+  const readingTrigrams = readings.map(trigramsOf);
+  for (const entry of kept.slice(0, FULLY_RANKED)) {
+    const { p } = entry;
+    const name = nameTrigrams(p);
+    const trigram = Math.max(...readingTrigrams.map((r) => similarity(r, name)));
+    entry.score =
+      (entry.exact ? 3 : 0) + (entry.phrase ? 0.5 : 0) + 2 * trigram + 0.3 * rankOr(p, matching) + (entry.coverage ?? 0) - (2 * p.name_words) / 100;
+  }
+  kept.sort((a, b) => {
+    const aFull = a.position < FULLY_RANKED;
+    const bFull = b.position < FULLY_RANKED;
+    if (aFull !== bFull) return aFull ? -1 : 1;
+    if (aFull && a.score !== b.score) return b.score - a.score;
+    return a.p.name.length - b.p.name.length || a.position - b.position;
+  });
+  return { rows: kept.slice(offset, offset + req.pageSize).map((e) => e.p), total: found.length };
 }
 
 /**
@@ -386,9 +399,9 @@ async function remembered<T>(store: WeakMap<object, Map<string, { at: number; va
   let cache = store.get(db);
   if (!cache) store.set(db, (cache = new Map()));
   const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < UNDERSTOOD_TTL_MS) return hit.value as T;
+  if (hit && Date.now() - hit.at < REMEMBERED_TTL_MS) return hit.value as T;
   const value = await load();
-  if (cache.size >= UNDERSTOOD_MAX) cache.delete(cache.keys().next().value!);
+  if (cache.size >= REMEMBERED_MAX) cache.delete(cache.keys().next().value!);
   cache.set(key, { at: Date.now(), value });
   return value;
 }
@@ -407,37 +420,47 @@ async function search(db: Queryable, req: SearchRequest): Promise<ProcedureSearc
     const found = await byCode(db, req, q);
     if (found) return found;
   }
-  const understanding = await understand(db, q);
-  const { analysis, groups } = understanding;
+  const index = await catalogIndex(db);
+  const analysis = await analyze(db, index, q);
   if (analysis.text === '') return browse(db, req);
-  const required = groups.map(groupQuery).filter((g): g is string => g !== null);
-  const optionalWords = groups.flatMap((g) => (g.kind === 'phrase' && groupQuery(g) === null ? g.phrase : []));
-  const strict = required.length > 0 ? required.join(' & ') : optionalWords.length > 0 ? allOf(optionalWords) : null;
-  const everyTerm = groups.flatMap((g) =>
-    g.kind === 'word' ? [g.prefix ? `${g.word}:*` : g.word, ...g.alternatives] : [...g.phrase, ...g.expansions.flat()],
+  const groups = understand(index, analysis);
+  const required = groups.map(groupAlternatives).filter((g): g is Term[][] => g !== null);
+  const optionalWords = groups.flatMap((g) => (g.kind === 'phrase' && groupAlternatives(g) === null ? g.phrase : []));
+  const strict = required.length > 0 ? required : optionalWords.length > 0 ? [[optionalWords.map((word) => ({ word, prefix: false }))]] : null;
+  const everyTerm: Term[] = groups.flatMap((g) =>
+    g.kind === 'word'
+      ? [{ word: g.word, prefix: g.prefix }, ...g.alternatives.map((word) => ({ word, prefix: false }))]
+      : [...g.phrase, ...g.expansions.flat()].map((word) => ({ word, prefix: false })),
   );
-  const relaxed = [...new Set(everyTerm)].join(' | ');
+  const matching = new Set(everyTerm.flatMap((t) => lexemesOf(index, t)));
   const readings = readingsOf(groups, analysis.text);
   const interpretedAs = readings[readings.length - 1] !== analysis.text ? readings[readings.length - 1]! : null;
+  const visible = visibleMask(index, req);
+  const terms = new Map<string, Uint8Array>();
 
   if (strict) {
-    const { rows, total } = await ranked(db, req, sql`p.search_vector @@ to_tsquery('simple', ${strict})`, { readings, relaxed, coverage: null });
-    if (total > 0) return page(rows, req, total, interpretedAs);
+    // Every group, word order free.
+    const masks = strict.map((g) => groupMask(index, g, terms));
+    const found: { p: IndexedProcedure; coverage: null }[] = [];
+    for (let i = 0; i < visible.length; i++) if (visible[i] && masks.every((m) => m[i])) found.push({ p: index.procedures[i]!, coverage: null });
+    if (found.length > 0) {
+      const { rows, total } = ranked(found, req, { readings, matching });
+      return page(rows, req, total, interpretedAs);
+    }
   }
 
-  // Nothing has every word: the names with most of them, ranked the same way.
-  const groupsText = required.length > 0 ? required : [relaxed];
-  // One word in three may be wrong or missing from the name ("đăng ký tạm chú" still finds "tạm trú").
-  const enough = Math.max(1, groupsText.length - Math.floor(groupsText.length / 3));
-  const covered = sql`(${sql.join(groupsText.map((g) => sql`(p.search_vector @@ to_tsquery('simple', ${g}))::int`), sql` + `)})`;
-  const coverage = sql`(${covered}::float / ${groupsText.length})`;
-  // A name with `enough` of the n groups has one of any n - enough + 1 of them: the index fetches the
-  // names with one of the rarest, the count sorts out the rest (instead of every name with "đăng ký").
-  const needed = groupsText.length - enough + 1;
-  understanding.rarest ??= new Map();
-  let rarest = understanding.rarest.get(needed);
-  if (!rarest) understanding.rarest.set(needed, (rarest = required.length > 0 ? await rarestGroups(db, groups, needed) : [relaxed]));
-  const where = sql`(p.search_vector @@ to_tsquery('simple', ${rarest.join(' | ')}) and ${covered} >= ${enough})`;
-  const { rows, total } = await ranked(db, req, where, { readings, relaxed, coverage });
+  // Nothing has every group: the names with most of them, ranked the same way. One group in three may
+  // be wrong or missing from the name ("đăng ký tạm chú" still finds "tạm trú").
+  const fallbackGroups = required.length > 0 ? required : [everyTerm.map((t) => [t])];
+  const enough = Math.max(1, fallbackGroups.length - Math.floor(fallbackGroups.length / 3));
+  const covered = new Uint8Array(visible.length);
+  for (const g of fallbackGroups) {
+    const mask = groupMask(index, g, terms);
+    for (let i = 0; i < covered.length; i++) covered[i]! += mask[i]!;
+  }
+  const found: { p: IndexedProcedure; coverage: number }[] = [];
+  for (let i = 0; i < visible.length; i++)
+    if (visible[i] && covered[i]! >= enough) found.push({ p: index.procedures[i]!, coverage: covered[i]! / fallbackGroups.length });
+  const { rows, total } = ranked(found, req, { readings, matching });
   return page(rows, req, total, interpretedAs);
 }
