@@ -12,7 +12,7 @@
  *    then the detail page. The load comes from a worker thread. Target: p99 under 20 ms.
  *    Answers are cached for a minute per instance, so the rotation above is mostly served from memory;
  *    a third run sends queries never asked before (2–4 consecutive words of a real procedure name,
- *    half of them without diacritics, some with a letter dropped), which all go to the database.
+ *    half of them without diacritics, some with a letter dropped), which all miss the answer cache and are searched afresh.
  */
 import autocannon from 'autocannon';
 import fs from 'node:fs';
