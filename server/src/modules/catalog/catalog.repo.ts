@@ -158,6 +158,11 @@ export function findVersionById(db: Queryable, id: string) {
  * deployment shows (its own province's first), in one query: what a reception is made under.
  */
 export function findVersionInForceByCode(db: Queryable, code: string, scopes: string[], vietnamDate: string) {
+  return versionInForceByCode(db, code, scopes, vietnamDate).executeTakeFirst();
+}
+
+/** `findVersionInForceByCode`'s query, not sent: a subquery of another. */
+export function versionInForceByCode(db: Queryable, code: string, scopes: string[], vietnamDate: string) {
   return db
     .selectFrom('procedure_version')
     .select('id')
@@ -166,8 +171,7 @@ export function findVersionInForceByCode(db: Queryable, code: string, scopes: st
     )
     .where((eb) => eb.or([eb('effective_from', 'is', null), eb(sql`effective_from`, '<=', sql`${vietnamDate}::date`)]))
     .orderBy('number', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type SelectQueryBuilder, type Updateable } from 'kysely';
+import type { ProcessStep } from '@motcua/core/dossiers/process.ts';
 import type { Database, Queryable } from '../../database.ts';
 
 export type DossierInsert = Insertable<Database['dossier']>;
@@ -124,15 +125,17 @@ export function findTemplate(db: Queryable, id: string) {
 
 /** The active template of a procedure (latest version), or else the default one (procedure_code null), in one query. */
 export function activeTemplate(db: Queryable, procedureCode: string | null) {
+  return activeTemplateQuery(db, procedureCode).selectAll().executeTakeFirst();
+}
+
+function activeTemplateQuery(db: Queryable, procedureCode: string | null) {
   return db
     .selectFrom('process_template')
-    .selectAll()
     .where('active', '=', true)
     .where((eb) => (procedureCode === null ? eb('procedure_code', 'is', null) : eb.or([eb('procedure_code', '=', procedureCode), eb('procedure_code', 'is', null)])))
     .orderBy(sql`procedure_code is null`)
     .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1);
 }
 
 export function unitsByIds(db: Queryable, ids: string[]) {
@@ -147,11 +150,54 @@ export function staffNames(db: Queryable, ids: string[]) {
 
 /** Per-procedure deadline rules (REGULATIONS.md §6): defaults when a procedure has none. */
 export async function procedureRules(db: Queryable, procedureCode: string) {
-  const row = await db.selectFrom('procedure_rule').selectAll().where('procedure_code', '=', procedureCode).executeTakeFirst();
+  return rulesFrom(await db.selectFrom('procedure_rule').selectAll().where('procedure_code', '=', procedureCode).executeTakeFirst());
+}
+
+type RuleRow = { supplement_policy: string; cutoff_15h: boolean; cutoff_last_hour: boolean };
+const rulesFrom = (row: RuleRow | null | undefined) => ({
+  supplementPolicy: (row?.supplement_policy ?? 'pause') as 'pause' | 'restart',
+  cutoff15h: row?.cutoff_15h ?? false,
+  cutoffLastHour: row?.cutoff_last_hour ?? false,
+});
+
+/** A json(b) column as the drivers give it: parsed already, or (some drivers) as text. */
+const parsed = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse(value) : value) as T;
+
+/**
+ * Everything a reception reads, in one statement (one round trip, one connection): whether the
+ * idempotency key was used already (the dossier's id), the two units, the id of the procedure's version
+ * in force (`versionInForce`, the catalog's query), the procedure's deadline rules, its active process
+ * (id and steps: see `activeTemplate`) and the calendar's revision counter.
+ */
+export async function receptionReads(
+  db: Queryable,
+  input: { idempotencyKey: string; unitIds: string[]; procedureCode: string; versionInForce: SelectQueryBuilder<Database, 'procedure_version', { id: string }> },
+) {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('dossier').select('id').where('idempotency_key', '=', input.idempotencyKey).as('existing_id'),
+      eb
+        .selectFrom('unit')
+        .select(sql<unknown>`coalesce(jsonb_agg(jsonb_build_object('id', id, 'code', code, 'name', name, 'path', path)), '[]'::jsonb)`.as('u'))
+        .where('id', 'in', input.unitIds)
+        .as('units'),
+      input.versionInForce.as('version_id'),
+      eb
+        .selectFrom('procedure_rule')
+        .select(sql<unknown>`jsonb_build_object('supplement_policy', supplement_policy, 'cutoff_15h', cutoff_15h, 'cutoff_last_hour', cutoff_last_hour)`.as('r'))
+        .where('procedure_code', '=', input.procedureCode)
+        .as('rules'),
+      activeTemplateQuery(db, input.procedureCode).select(sql<unknown>`jsonb_build_object('id', id, 'steps', steps)`.as('t')).as('template'),
+      eb.selectFrom('calendar_revision').select('revision').where('id', '=', 1).as('calendar_revision'),
+    ])
+    .executeTakeFirstOrThrow();
   return {
-    supplementPolicy: (row?.supplement_policy ?? 'pause') as 'pause' | 'restart',
-    cutoff15h: row?.cutoff_15h ?? false,
-    cutoffLastHour: row?.cutoff_last_hour ?? false,
+    existingId: row.existing_id,
+    units: parsed<{ id: string; code: string; name: string; path: string }[]>(row.units),
+    versionId: row.version_id,
+    rules: rulesFrom(row.rules ? parsed<RuleRow>(row.rules) : null),
+    template: row.template ? parsed<{ id: string; steps: ProcessStep[] }>(row.template) : null,
+    calendarRevision: Number(row.calendar_revision),
   };
 }
 
