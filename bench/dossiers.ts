@@ -66,11 +66,10 @@ console.log(`\nloaded ${rows.toLocaleString()} dossiers (+ ${(2 * rows).toLocale
 const bare = Fastify({ logger: false });
 bare.get<{ Params: { code: string }; Querystring: { secret: string } }>('/bare/lookup/:code', async (request) =>
   db.selectFrom('dossier').select(['code', 'status', 'effective_due_at', 'lookup_secret']).where('code', '=', request.params.code).executeTakeFirst());
-bare.post('/bare/reception', async () =>
-  // What a reception must write, as the real route writes it: the code from the counter, the dossier (with
-  // its idempotency key) and its two events in one statement, committed at once.
-  db.transaction().execute(async (trx) => {
-    const id = randomUUID();
+bare.post('/bare/reception', async () => {
+  // What a reception must write: the code from the counter, the dossier (with its idempotency key) and
+  // its two events in one statement, on its own (no begin or commit round trips), one per request.
+  const id = randomUUID();
     await sql`with counter as (
         insert into dossier_code_counter (unit_id, day, last) values (${centre.id}, 'bare', 1)
         on conflict (unit_id, day) do update set last = dossier_code_counter.last + 1 returning last),
@@ -85,9 +84,9 @@ bare.post('/bare/reception', async () =>
         from dossier where id = ${seed.id} returning id)
       insert into dossier_event (dossier_id, seq, type, at, actor_id, unit_id, from_status, to_status, reason, data)
       select id, s.seq, s.type, now(), null, ${centre.id}, s.from_status, s.to_status, null, '{}'
-      from d, (values (1, 'received', null::smallint, 2::smallint), (2, 'assigned', 2::smallint, 4::smallint)) as s(seq, type, from_status, to_status)`.execute(trx);
-    return { id };
-  }));
+      from d, (values (1, 'received', null::smallint, 2::smallint), (2, 'assigned', 2::smallint, 4::smallint)) as s(seq, type, from_status, to_status)`.execute(db);
+  return { id };
+});
 await bare.listen({ port: 0, host: '127.0.0.1' });
 const bareUrl = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
 

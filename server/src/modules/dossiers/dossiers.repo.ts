@@ -37,8 +37,18 @@ export async function nextCounter(db: Queryable, unitId: string, day: string): P
   return Number(row.last);
 }
 
-/** `{prefix}{counter}` in SQL, the counter zero-padded to at least four digits (as `dossierCode` does). */
-const codeFromCounter = (prefix: string) => sql<string>`(select ${prefix} || lpad(last::text, greatest(4, length(last::text)), '0') from counter)`;
+/**
+ * `{prefix}{number}` in SQL, the number `behind` below the counter's new last value, zero-padded to at
+ * least four digits (as `dossierCode` does).
+ */
+const codeFromCounter = (prefix: string, behind: number) =>
+  sql<string>`(select ${prefix} || lpad((last - ${behind})::text, greatest(4, length((last - ${behind})::text)), '0') from counter)`;
+
+export interface ReceptionRows {
+  row: DossierInsert;
+  events: Insertable<Database['dossier_event']>[];
+  documents: Insertable<Database['dossier_document']>[];
+}
 
 /**
  * A new dossier with its events and documents, in one statement. With `counter`, the dossier's code is
@@ -47,29 +57,40 @@ const codeFromCounter = (prefix: string) => sql<string>`(select ${prefix} || lpa
  * should commit right after (the less it does in between, the more receptions per second a unit takes).
  * Returns the code (null without `counter`).
  */
-export async function insertReception(
-  db: Queryable,
-  row: DossierInsert,
-  events: Insertable<Database['dossier_event']>[],
-  documents: Insertable<Database['dossier_document']>[],
-  counter: { unitId: string; day: string; prefix: string } | null,
-): Promise<string | null> {
+export async function insertReception(db: Queryable, row: DossierInsert, events: ReceptionRows['events'], documents: ReceptionRows['documents'], counter: { unitId: string; day: string; prefix: string } | null): Promise<string | null> {
+  return (await insertReceptions(db, [{ row, events, documents }], counter))[0]!;
+}
+
+/**
+ * Several new dossiers (the same unit and day) in one statement, as `insertReception` writes one: with
+ * `counter`, the counter moves by their number at once and they take its numbers in their order. All are
+ * written or none. Returns their codes, in order.
+ */
+export async function insertReceptions(db: Queryable, receptions: ReceptionRows[], counter: { unitId: string; day: string; prefix: string } | null): Promise<(string | null)[]> {
+  const n = receptions.length;
   // Without a counter the CTE selects nothing, so one statement shape serves both.
   const base = counter
     ? db.with('counter', (qb) =>
         qb
           .insertInto('dossier_code_counter')
-          .values({ unit_id: counter.unitId, day: counter.day, last: 1 })
-          .onConflict((oc) => oc.columns(['unit_id', 'day']).doUpdateSet({ last: sql`dossier_code_counter.last + 1` }))
+          .values({ unit_id: counter.unitId, day: counter.day, last: n })
+          .onConflict((oc) => oc.columns(['unit_id', 'day']).doUpdateSet({ last: sql`dossier_code_counter.last + ${n}` }))
           .returning('last'),
       )
     : db.with('counter', (qb) => qb.selectFrom('dossier_code_counter').select('last').where(sql<boolean>`false`));
-  let q = base
-    .with('d', (qb) => qb.insertInto('dossier').values({ ...row, code: counter ? codeFromCounter(counter.prefix) : null }).returning('code'))
-    .with('e', (qb) => qb.insertInto('dossier_event').values(events));
+  const events = receptions.flatMap((r) => r.events);
+  const documents = receptions.flatMap((r) => r.documents);
+  let q = base.with('d', (qb) =>
+    qb
+      .insertInto('dossier')
+      .values(receptions.map((r, k) => ({ ...r.row, code: counter ? codeFromCounter(counter.prefix, n - 1 - k) : null })))
+      .returning(['id', 'code']),
+  );
+  if (events.length > 0) q = q.with('e', (qb) => qb.insertInto('dossier_event').values(events)) as unknown as typeof q;
   if (documents.length > 0) q = q.with('docs', (qb) => qb.insertInto('dossier_document').values(documents)) as unknown as typeof q;
-  const written = await q.selectFrom('d').select('code').executeTakeFirstOrThrow();
-  return written.code;
+  const written = await q.selectFrom('d').select(['id', 'code']).execute();
+  const codeOf = new Map(written.map((w) => [w.id, w.code]));
+  return receptions.map((r) => codeOf.get(r.row.id)!);
 }
 
 export async function insertDossier(db: Queryable, row: DossierInsert) {
@@ -201,13 +222,15 @@ export async function receptionReads(
   };
 }
 
-/** What the public status lookup shows, in one query. */
+/**
+ * What the public status lookup shows, in one query. The unit's and the officer's names come from scalar
+ * subqueries on their primary keys rather than joins: the same answer, planned in about half the time
+ * (the plan is most of what this query costs PostgreSQL: it runs in a few hundredths of a millisecond).
+ */
 export function publicStatusRow(db: Queryable, code: string) {
   return db
     .selectFrom('dossier')
-    .leftJoin('unit', 'unit.id', 'dossier.holding_unit_id')
-    .leftJoin('staff_account', 'staff_account.id', 'dossier.assignee_id')
-    .select([
+    .select((eb) => [
       'dossier.code',
       'dossier.lookup_secret',
       'dossier.procedure_name',
@@ -215,8 +238,8 @@ export function publicStatusRow(db: Queryable, code: string) {
       'dossier.received_at',
       'dossier.effective_due_at',
       'dossier.returned_at',
-      'unit.name as holding_unit_name',
-      'staff_account.full_name as officer_name',
+      eb.selectFrom('unit').select('unit.name').whereRef('unit.id', '=', 'dossier.holding_unit_id').as('holding_unit_name'),
+      eb.selectFrom('staff_account').select('staff_account.full_name').whereRef('staff_account.id', '=', 'dossier.assignee_id').as('officer_name'),
     ])
     .where('dossier.code', '=', code)
     .executeTakeFirst();

@@ -19,6 +19,7 @@ import { covers, jurisdictionRoots, type StaffPrincipal } from '../users/princip
 import { derive, projectionOf, eventFromRow } from './dossiers.projection.ts';
 import * as repo from './dossiers.repo.ts';
 import { hooksMayWrite, runEventsAppended } from './dossiers.hooks.ts';
+import { writeReception } from './dossiers.writer.ts';
 
 /** Decree 118/2025 and Circular 03/2025 apply to dossiers received from 1 July 2025 (REGULATIONS.md §1). */
 const ND118_FROM = Date.parse('2025-06-30T17:00:00Z');
@@ -244,17 +245,27 @@ export class DossierService {
     });
     // The code is taken in the statement that writes the dossier, its events and documents. When no other
     // module's hook writes for these events, that statement is all: on its own it is atomic, and the unit's
-    // counter is released as it commits, without a trip back here. Otherwise the hooks (which may need the
+    // counter is released as it commits, without a trip back here (`writeReception`, which also writes
+    // receptions of one unit arriving together in one statement). Otherwise the hooks (which may need the
     // code) run after it in the same transaction, before the commit releases the counter.
     const counter = input.outcome === 'receive' ? { unitId: receiving.id, day: formatIsoDate(receptionDay), prefix: dossierCodePrefix(receiving.code, receptionDay) } : null;
     const appended = (code: string | null) => ({ dossier: writtenWith(code), events: events.map((e, i) => ({ ...e, seq: i + 1 })) });
-    const code = hooksMayWrite(this.db, appended(null))
-      ? await this.db.transaction().execute(async (trx) => {
-          const code = await repo.insertReception(trx, row, eventRows, documentRows, counter);
-          await runEventsAppended(this.db, trx, appended(code));
-          return code;
-        })
-      : await repo.insertReception(this.db, row, eventRows, documentRows, counter);
+    let code: string | null;
+    try {
+      code = hooksMayWrite(this.db, appended(null))
+        ? await this.db.transaction().execute(async (trx) => {
+            const code = await repo.insertReception(trx, row, eventRows, documentRows, counter);
+            await runEventsAppended(this.db, trx, appended(code));
+            return code;
+          })
+        : await writeReception(this.db, { row, events: eventRows, documents: documentRows }, counter);
+    } catch (error) {
+      // The same key sent twice at once: the second insert hits the unique key; answer with the first.
+      const winner = await repo.findDossierByIdempotencyKey(this.db, input.idempotencyKey);
+      if (!winner) throw error;
+      if (!(await this.canSee(principal, winner))) throw errors.forbidden();
+      return { created: false, dossier: await this.detail(principal, winner.id) };
+    }
     const written = writtenWith(code);
     const writtenEvents = eventRows.map((e, i) => ({ ...e, id: i + 1, data: JSON.parse(e.data) as Record<string, unknown> }));
     return {
