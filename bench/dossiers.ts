@@ -1,5 +1,6 @@
 /**
  * npm run bench -w bench -- dossiers [--rows 1000000] [--seconds 10] [--connections 20] [--also 5,1] [--warmup 3]
+ *   [--only lookup|reception] [--profile PREFIX]
  *
  * Loads a fresh PostgreSQL database (DATABASE_URL's server, default postgres://postgres@127.0.0.1:5432/postgres)
  * with `--rows` dossiers made in SQL, then measures with autocannon over loopback:
@@ -8,9 +9,12 @@
  * each next to a bare route doing the essential SQL only (the limit), at `--connections` (the headline)
  * and again at each of `--also`, every run after `--warmup` unmeasured seconds. Receptions all go to one
  * unit on one day, so they queue on that unit's daily counter row (gap-free codes): fewer connections
- * show the cost of one reception without that queue. Besides req/s and latency, prints the CPU time this
- * process (server and load generator together) spent per request, which moves less than latency when
- * other work shares the machine.
+ * show the cost of one reception without that queue. The load comes from a child process
+ * (dossiers.load.ts), so the CPU time this process spends per request is the server's own; the CPU time of
+ * the PostgreSQL backends serving the database's connections is read from /proc (same machine only).
+ * Before the runs, 200 requests of each kind are timed one at a time (after 50 unmeasured).
+ * With `--profile PREFIX`, the server's CPU profile during each headline run is written to
+ * PREFIX-<kind>.cpuprofile (open it in Chrome's DevTools).
  * Prints numbers; asserts nothing.
  */
 import Fastify from 'fastify';

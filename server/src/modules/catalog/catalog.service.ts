@@ -151,7 +151,7 @@ export async function procedureForReception(db: Db, code: string, at: Date): Pro
  * (then `procedureVersionContent`).
  */
 export async function versionInForceQuery(db: Db, code: string, at: Date) {
-  return repo.versionInForceByCode(db, code, await visibleScopes(db), vietnamDate(at.getTime())!);
+  return repo.versionInForceByCode(code, await visibleScopes(db), vietnamDate(at.getTime())!);
 }
 
 /** A version's content by id, kept in memory (versions never change): what `procedureForReception` answers. */

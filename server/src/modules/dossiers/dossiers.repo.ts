@@ -1,4 +1,4 @@
-import { sql, type Insertable, type SelectQueryBuilder, type Updateable } from 'kysely';
+import { sql, type Insertable, type RawBuilder, type Selectable, type Updateable } from 'kysely';
 import type { ProcessStep } from '@motcua/core/dossiers/process.ts';
 import type { Database, Queryable } from '../../database.ts';
 
@@ -145,19 +145,13 @@ export function findTemplate(db: Queryable, id: string) {
 }
 
 /** The active template of a procedure (latest version), or else the default one (procedure_code null), in one query. */
-export function activeTemplate(db: Queryable, procedureCode: string | null) {
-  return activeTemplateQuery(db, procedureCode).selectAll().executeTakeFirst();
+export async function activeTemplate(db: Queryable, procedureCode: string | null) {
+  return (await sql<Selectable<Database['process_template']>>`select * from process_template where ${activeTemplateOf(procedureCode)}`.execute(db)).rows[0];
 }
 
-function activeTemplateQuery(db: Queryable, procedureCode: string | null) {
-  return db
-    .selectFrom('process_template')
-    .where('active', '=', true)
-    .where((eb) => (procedureCode === null ? eb('procedure_code', 'is', null) : eb.or([eb('procedure_code', '=', procedureCode), eb('procedure_code', 'is', null)])))
-    .orderBy(sql`procedure_code is null`)
-    .orderBy('version', 'desc')
-    .limit(1);
-}
+/** `activeTemplate`'s condition and order (`procedure_code = null` is never true: the default one alone). */
+const activeTemplateOf = (procedureCode: string | null) =>
+  sql`active and (procedure_code = ${procedureCode} or procedure_code is null) order by procedure_code is null, version desc limit 1`;
 
 export function unitsByIds(db: Queryable, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
@@ -192,26 +186,19 @@ const parsed = <T>(value: unknown): T => (typeof value === 'string' ? JSON.parse
  */
 export async function receptionReads(
   db: Queryable,
-  input: { idempotencyKey: string; unitIds: string[]; procedureCode: string; versionInForce: SelectQueryBuilder<Database, 'procedure_version', { id: string }> },
+  input: { idempotencyKey: string; unitIds: string[]; procedureCode: string; versionInForce: RawBuilder<string | null> },
 ) {
-  const row = await db
-    .selectNoFrom((eb) => [
-      eb.selectFrom('dossier').select('id').where('idempotency_key', '=', input.idempotencyKey).as('existing_id'),
-      eb
-        .selectFrom('unit')
-        .select(sql<unknown>`coalesce(jsonb_agg(jsonb_build_object('id', id, 'code', code, 'name', name, 'path', path)), '[]'::jsonb)`.as('u'))
-        .where('id', 'in', input.unitIds)
-        .as('units'),
-      input.versionInForce.as('version_id'),
-      eb
-        .selectFrom('procedure_rule')
-        .select(sql<unknown>`jsonb_build_object('supplement_policy', supplement_policy, 'cutoff_15h', cutoff_15h, 'cutoff_last_hour', cutoff_last_hour)`.as('r'))
-        .where('procedure_code', '=', input.procedureCode)
-        .as('rules'),
-      activeTemplateQuery(db, input.procedureCode).select(sql<unknown>`jsonb_build_object('id', id, 'steps', steps)`.as('t')).as('template'),
-      eb.selectFrom('calendar_revision').select('revision').where('id', '=', 1).as('calendar_revision'),
-    ])
-    .executeTakeFirstOrThrow();
+  // Plain SQL: built on every reception, where the query builder's own work cost more than the query.
+  const { rows } = await sql<{ existing_id: string | null; units: unknown; version_id: string | null; rules: unknown; template: unknown; calendar_revision: number | string }>`select
+      (select id from dossier where idempotency_key = ${input.idempotencyKey}) as existing_id,
+      (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'code', code, 'name', name, 'path', path)), '[]'::jsonb)
+        from unit where id in (${sql.join(input.unitIds)})) as units,
+      ${input.versionInForce} as version_id,
+      (select jsonb_build_object('supplement_policy', supplement_policy, 'cutoff_15h', cutoff_15h, 'cutoff_last_hour', cutoff_last_hour)
+        from procedure_rule where procedure_code = ${input.procedureCode}) as rules,
+      (select jsonb_build_object('id', id, 'steps', steps) from process_template where ${activeTemplateOf(input.procedureCode)}) as template,
+      (select revision from calendar_revision where id = 1) as calendar_revision`.execute(db);
+  const row = rows[0]!;
   return {
     existingId: row.existing_id,
     units: parsed<{ id: string; code: string; name: string; path: string }[]>(row.units),
