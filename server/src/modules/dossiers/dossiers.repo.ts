@@ -213,21 +213,22 @@ export async function receptionReads(
  * What the public status lookup shows, in one query. The unit's and the officer's names come from scalar
  * subqueries on their primary keys rather than joins: the same answer, planned in about half the time
  * (the plan is most of what this query costs PostgreSQL: it runs in a few hundredths of a millisecond).
+ * Plain SQL: the query builder's work was a sixth of the route's CPU time.
  */
-export function publicStatusRow(db: Queryable, code: string) {
-  return db
-    .selectFrom('dossier')
-    .select((eb) => [
-      'dossier.code',
-      'dossier.lookup_secret',
-      'dossier.procedure_name',
-      'dossier.status',
-      'dossier.received_at',
-      'dossier.effective_due_at',
-      'dossier.returned_at',
-      eb.selectFrom('unit').select('unit.name').whereRef('unit.id', '=', 'dossier.holding_unit_id').as('holding_unit_name'),
-      eb.selectFrom('staff_account').select('staff_account.full_name').whereRef('staff_account.id', '=', 'dossier.assignee_id').as('officer_name'),
-    ])
-    .where('dossier.code', '=', code)
-    .executeTakeFirst();
+export async function publicStatusRow(db: Queryable, code: string) {
+  const { rows } = await sql<{
+    code: string | null;
+    lookup_secret: string;
+    procedure_name: string;
+    status: number;
+    received_at: Date | null;
+    effective_due_at: Date | null;
+    returned_at: Date | null;
+    holding_unit_name: string | null;
+    officer_name: string | null;
+  }>`select d.code, d.lookup_secret, d.procedure_name, d.status, d.received_at, d.effective_due_at, d.returned_at,
+      (select u.name from unit u where u.id = d.holding_unit_id) as holding_unit_name,
+      (select s.full_name from staff_account s where s.id = d.assignee_id) as officer_name
+    from dossier d where d.code = ${code}`.execute(db);
+  return rows[0];
 }
