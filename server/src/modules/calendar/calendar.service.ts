@@ -95,8 +95,9 @@ export class CalendarService {
     this.hooks = hooks;
   }
 
-  private async refresh(db: Queryable) {
-    const revision = await repo.calendarRevision(db);
+  /** `revision`, when given, is the counter just read by the caller (in a query of its own): not read again. */
+  private async refresh(db: Queryable, knownRevision?: number) {
+    const revision = knownRevision ?? (await repo.calendarRevision(db));
     if (revision === this.revision) return;
     const rows = await repo.allEntries(db);
     this.history = rows.map((r) => ({
@@ -144,8 +145,8 @@ export class CalendarService {
    * The unit's working calendar: the schedule in force now, or, with `asOf` (a dossier's reception), the
    * schedule that was valid then, so an edit made later does not move the deadlines it promised.
    */
-  async calendarFor(unit: { path: string } | null, asOf?: Date | null, db: Queryable = this.db): Promise<WorkingCalendar> {
-    await this.refresh(db);
+  async calendarFor(unit: { path: string } | null, asOf?: Date | null, db: Queryable = this.db, knownRevision?: number): Promise<WorkingCalendar> {
+    await this.refresh(db, knownRevision);
     const { spec } = await this.currentHoursFor(unit);
     if (!asOf) return this.build(spec, this.rows, 'now');
     const at = asOf.getTime();

@@ -157,17 +157,21 @@ export function findVersionById(db: Queryable, id: string) {
  * The id of the version in force on a Vietnam date of the procedure with this code among those the
  * deployment shows (its own province's first), in one query: what a reception is made under.
  */
-export function findVersionInForceByCode(db: Queryable, code: string, scopes: string[], vietnamDate: string) {
-  return db
-    .selectFrom('procedure_version')
-    .select('id')
-    .where('procedure_id', '=', (eb) =>
-      eb.selectFrom('procedure').select('id').where('code', '=', code).where('scope', 'in', scopes).orderBy(sql`scope = 'national'`).limit(1),
-    )
-    .where((eb) => eb.or([eb('effective_from', 'is', null), eb(sql`effective_from`, '<=', sql`${vietnamDate}::date`)]))
-    .orderBy('number', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+export async function findVersionInForceByCode(db: Queryable, code: string, scopes: string[], vietnamDate: string) {
+  const row = (await sql<{ id: string | null }>`select ${versionInForceByCode(code, scopes, vietnamDate)} as id`.execute(db)).rows[0];
+  return row?.id ? { id: row.id } : undefined;
+}
+
+/**
+ * `findVersionInForceByCode`'s query as a scalar subquery (the version's id, or null), to be sent with
+ * others in one statement. Plain SQL: it is built on every reception, and the query builder's own work
+ * cost more than the query.
+ */
+export function versionInForceByCode(code: string, scopes: string[], vietnamDate: string) {
+  return sql<string | null>`(select id from procedure_version
+    where procedure_id = (select id from procedure where code = ${code} and scope in (${sql.join(scopes)}) order by scope = 'national' limit 1)
+      and (effective_from is null or effective_from <= ${vietnamDate}::date)
+    order by number desc limit 1)`;
 }
 
 /**

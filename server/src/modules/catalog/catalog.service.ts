@@ -143,19 +143,31 @@ const versionCache = new WeakMap<object, Map<string, ProcedureContent>>();
  */
 export async function procedureForReception(db: Db, code: string, at: Date): Promise<{ versionId: string; content: ProcedureContent } | null> {
   const found = await repo.findVersionInForceByCode(db, code, await visibleScopes(db), vietnamDate(at.getTime())!);
-  if (!found) return null;
+  return found ? procedureVersionContent(db, found.id) : null;
+}
+
+/**
+ * `procedureForReception`'s query, to be sent as a subquery with others: the id of the version in force
+ * (then `procedureVersionContent`).
+ */
+export async function versionInForceQuery(db: Db, code: string, at: Date) {
+  return repo.versionInForceByCode(code, await visibleScopes(db), vietnamDate(at.getTime())!);
+}
+
+/** A version's content by id, kept in memory (versions never change): what `procedureForReception` answers. */
+export async function procedureVersionContent(db: Db, versionId: string): Promise<{ versionId: string; content: ProcedureContent } | null> {
   const cache = versionCache.get(db) ?? new Map<string, ProcedureContent>();
   versionCache.set(db, cache);
-  let content = cache.get(found.id);
-  if (content) cache.delete(found.id);
+  let content = cache.get(versionId);
+  if (content) cache.delete(versionId);
   else {
-    const version = await repo.findVersionById(db, found.id);
+    const version = await repo.findVersionById(db, versionId);
     if (!version) return null;
     content = version.content;
     if (cache.size >= VERSION_CACHE_SIZE) cache.delete(cache.keys().next().value!);
   }
-  cache.set(found.id, content); // most recently used last
-  return { versionId: found.id, content };
+  cache.set(versionId, content); // most recently used last
+  return { versionId, content };
 }
 
 /** A version by id: what a dossier that stored it was received under. */

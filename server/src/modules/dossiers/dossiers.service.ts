@@ -14,11 +14,12 @@ import type { Queryable } from '../../database.ts';
 import { AppError, errors } from '../../platform/errors.ts';
 import { t } from '../../platform/i18n.ts';
 import { calendarService } from '../calendar/calendar.service.ts';
-import { procedureForReception } from '../catalog/catalog.service.ts';
+import { procedureVersionContent, versionInForceQuery } from '../catalog/catalog.service.ts';
 import { covers, jurisdictionRoots, type StaffPrincipal } from '../users/principal.ts';
 import { derive, projectionOf, eventFromRow } from './dossiers.projection.ts';
 import * as repo from './dossiers.repo.ts';
-import { runEventsAppended } from './dossiers.hooks.ts';
+import { hooksMayWrite, runEventsAppended } from './dossiers.hooks.ts';
+import { writeReception } from './dossiers.writer.ts';
 
 /** Decree 118/2025 and Circular 03/2025 apply to dossiers received from 1 July 2025 (REGULATIONS.md §1). */
 const ND118_FROM = Date.parse('2025-06-30T17:00:00Z');
@@ -141,24 +142,20 @@ export class DossierService {
   /** Reception at a counter (or of a postal or online submission): receive, ask for a supplement, or refuse. */
   async receive(principal: StaffPrincipal, input: ReceptionInput): Promise<{ created: boolean; dossier: DossierDetail }> {
     const now = this.ctx.clock.now();
-    // The reads a reception needs go out at once (they only read); what they find is checked below in
-    // the order it always was, so a refused request learns nothing more and nothing is written.
-    const unitsRead = repo.unitsByIds(this.db, [input.receivingUnitId, input.competentUnitId]);
-    const [existing, units, procedure, rules, ownTemplate, receivingCalendar] = await Promise.all([
-      repo.findDossierByIdempotencyKey(this.db, input.idempotencyKey),
-      unitsRead,
-      procedureForReception(this.db, input.procedureCode, now),
-      repo.procedureRules(this.db, input.procedureCode),
-      repo.activeTemplate(this.db, input.procedureCode),
-      unitsRead.then((found) => {
-        const unit = found.find((u) => u.id === input.receivingUnitId);
-        return unit ? calendarService(this.db).calendarFor(unit) : null;
-      }),
-    ]);
-    if (existing) {
+    // What a reception reads goes out in one statement (see `receptionReads`); what it finds is checked
+    // below in the order it always was, so a refused request learns nothing more and nothing is written.
+    const reads = await repo.receptionReads(this.db, {
+      idempotencyKey: input.idempotencyKey,
+      unitIds: [input.receivingUnitId, input.competentUnitId],
+      procedureCode: input.procedureCode,
+      versionInForce: await versionInForceQuery(this.db, input.procedureCode, now),
+    });
+    if (reads.existingId) {
+      const existing = (await repo.findDossier(this.db, reads.existingId))!;
       if (!(await this.canSee(principal, existing))) throw errors.forbidden();
       return { created: false, dossier: await this.detail(principal, existing.id) };
     }
+    const { units, rules, template: ownTemplate } = reads;
     const receiving = units.find((u) => u.id === input.receivingUnitId);
     const competent = units.find((u) => u.id === input.competentUnitId);
     if (!receiving || !covers(principal, receiving.path, ['counter_officer'])) throw errors.forbidden();
@@ -170,6 +167,7 @@ export class DossierService {
     if (input.returnMethod === 'postal' && !input.returnAddress)
       throw field('body.returnAddress', 'required', 'Trả qua bưu chính cần địa chỉ nhận', 'Return by post needs an address');
 
+    const procedure = reads.versionId ? await procedureVersionContent(this.db, reads.versionId) : null;
     if (!procedure) throw field('body.procedureCode', 'unknown_procedure', `Không có thủ tục ${input.procedureCode} trong danh mục của tỉnh`, `No procedure ${input.procedureCode} in the province's catalog`);
     let caseTime = null;
     if (input.caseCode) {
@@ -186,7 +184,7 @@ export class DossierService {
 
     // The default process (made on first use) only once the request is known to be good.
     const template = ownTemplate && procedure.content.code === input.procedureCode ? ownTemplate : await this.templateFor(this.db, procedure.content.code);
-    const calendar = receivingCalendar ?? (await calendarService(this.db).calendarFor(receiving));
+    const calendar = await calendarService(this.db).calendarFor(receiving, undefined, this.db, reads.calendarRevision);
     const steps = template.steps;
     const id = randomUUID();
 
@@ -245,14 +243,29 @@ export class DossierService {
       delivery_status: 'none',
       sync_status: 'pending',
     });
-    // The code is taken in the statement that writes the dossier, its events and documents; then only the
-    // other modules' hooks (which may need the code) run before the commit releases the unit's counter.
+    // The code is taken in the statement that writes the dossier, its events and documents. When no other
+    // module's hook writes for these events, that statement is all: on its own it is atomic, and the unit's
+    // counter is released as it commits, without a trip back here (`writeReception`, which also writes
+    // receptions of one unit arriving together in one statement). Otherwise the hooks (which may need the
+    // code) run after it in the same transaction, before the commit releases the counter.
     const counter = input.outcome === 'receive' ? { unitId: receiving.id, day: formatIsoDate(receptionDay), prefix: dossierCodePrefix(receiving.code, receptionDay) } : null;
-    const code = await this.db.transaction().execute(async (trx) => {
-      const code = await repo.insertReception(trx, row, eventRows, documentRows, counter);
-      await runEventsAppended(this.db, trx, { dossier: writtenWith(code), events: events.map((e, i) => ({ ...e, seq: i + 1 })) });
-      return code;
-    });
+    const appended = (code: string | null) => ({ dossier: writtenWith(code), events: events.map((e, i) => ({ ...e, seq: i + 1 })) });
+    let code: string | null;
+    try {
+      code = hooksMayWrite(this.db, appended(null))
+        ? await this.db.transaction().execute(async (trx) => {
+            const code = await repo.insertReception(trx, row, eventRows, documentRows, counter);
+            await runEventsAppended(this.db, trx, appended(code));
+            return code;
+          })
+        : await writeReception(this.db, { row, events: eventRows, documents: documentRows }, counter);
+    } catch (error) {
+      // The same key sent twice at once: the second insert hits the unique key; answer with the first.
+      const winner = await repo.findDossierByIdempotencyKey(this.db, input.idempotencyKey);
+      if (!winner) throw error;
+      if (!(await this.canSee(principal, winner))) throw errors.forbidden();
+      return { created: false, dossier: await this.detail(principal, winner.id) };
+    }
     const written = writtenWith(code);
     const writtenEvents = eventRows.map((e, i) => ({ ...e, id: i + 1, data: JSON.parse(e.data) as Record<string, unknown> }));
     return {

@@ -75,14 +75,30 @@ export async function enqueue(trx: Queryable, now: Date, message: Enqueue): Prom
 }
 
 /** The dossier hook: messages for the events just appended, in the same transaction. */
-export async function enqueueForDossierEvents(trx: Queryable, publicUrl: string, now: Date, { dossier, events }: AppendedEvents) {
-  const applicant = dossier.applicant as Contact & { fullName?: string };
-  const people = [applicant, dossier.representative as Contact | null];
+/** The events that tell the applicant something, each with its template kind. */
+function telling({ dossier, events }: AppendedEvents) {
+  const out: { event: AppendedEvents['events'][number]; kind: NotificationKind }[] = [];
   for (const event of events) {
     const kind = KIND_OF_EVENT[event.type];
     if (!kind) continue;
     // Dossiers sent back at intake have no code; only online ones need telling (the others were at the counter).
     if (kind === 'intake_supplement_requested' && dossier.channel !== 2) continue;
+    out.push({ event, kind });
+  }
+  return out;
+}
+
+/** Whether `enqueueForDossierEvents` would write a message for these events (it writes none without a phone or an email). */
+export function dossierEventsNotify(appended: AppendedEvents) {
+  const people = [appended.dossier.applicant as Contact, appended.dossier.representative as Contact | null];
+  return telling(appended).length > 0 && (recipients('sms', people).length > 0 || recipients('email', people).length > 0);
+}
+
+export async function enqueueForDossierEvents(trx: Queryable, publicUrl: string, now: Date, appended: AppendedEvents) {
+  const { dossier } = appended;
+  const applicant = dossier.applicant as Contact & { fullName?: string };
+  const people = [applicant, dossier.representative as Contact | null];
+  for (const { event, kind } of telling(appended)) {
     const code = dossier.code ?? '';
     const values: Record<string, string | null> = {
       code,

@@ -9,7 +9,7 @@ import { publicBaseUrl } from '../../platform/config.ts';
 import { t } from '../../platform/i18n.ts';
 import { requireStaff, staffOf } from '../users/users.auth.ts';
 import { onEventsAppended } from '../dossiers/dossiers.hooks.ts';
-import { enqueue, enqueueForDossierEvents, normalisePhone } from './notifications.outbox.ts';
+import { dossierEventsNotify, enqueue, enqueueForDossierEvents, normalisePhone } from './notifications.outbox.ts';
 import { NotificationService } from './notifications.service.ts';
 import { workerFor } from './notifications.worker.ts';
 import { answerSms } from './sms-commands.ts';
@@ -22,7 +22,7 @@ const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: 
 export function registerNotifications(app: HttpApp, ctx: AppContext) {
   const service = new NotificationService(ctx);
   const staff = requireStaff(ctx);
-  onEventsAppended(ctx.db, 'notifications', (trx, appended) => enqueueForDossierEvents(trx, publicBaseUrl(ctx.config), ctx.clock.now(), appended));
+  onEventsAppended(ctx.db, 'notifications', (trx, appended) => enqueueForDossierEvents(trx, publicBaseUrl(ctx.config), ctx.clock.now(), appended), dossierEventsNotify);
   registerDossierStatusCommand();
 
   const worker = workerFor(ctx);
