@@ -38,6 +38,8 @@ export interface IndexedProcedure {
   missing_components: string[];
   has_detail: boolean;
   name_core: string;
+  /** name_core between two spaces (phrase tests). */
+  padded_core: string;
   name_words: number;
   /** The search vector's lexemes, each with the weights of its positions (3 = A … 0 = D). */
   lexemes: Map<string, number[]>;
@@ -134,7 +136,7 @@ async function load(db: Queryable): Promise<CatalogIndex> {
       .filter((p) => p.position > 0)
       .sort((a, b) => a.position - b.position || a.weight - b.weight)
       .map((p) => ({ lexeme: p.lexeme, weight: p.weight }));
-    return { ...rest, index, lexemes, positions };
+    return { ...rest, padded_core: ` ${rest.name_core} `, index, lexemes, positions };
   });
   const terms = new Map(termRows.map((r) => [r.term, r.ndoc]));
   const termTrigrams = new Map<string, string[]>();

@@ -238,26 +238,58 @@ function groupAlternatives(g: Group): Term[][] | null {
   return [g.phrase, ...g.expansions].map((words) => words.map((word) => ({ word, prefix: false })));
 }
 
-/** The procedures (one byte each, 1 = yes) holding `term`, as `@@` would find them. */
-function termMask(index: CatalogIndex, term: Term, cache: Map<string, Uint8Array>): Uint8Array {
-  const key = `${term.word}${term.prefix ? ':*' : ''}`;
-  let mask = cache.get(key);
-  if (!mask) {
-    mask = new Uint8Array(index.procedures.length);
-    for (const lexeme of lexemesOf(index, term)) for (const i of index.postings.get(lexeme)!) mask[i] = 1;
-    cache.set(key, mask);
-  }
-  return mask;
+/** The procedures holding `term` (as `@@` finds them): a list, and one byte per procedure (1 = yes). */
+interface TermHits {
+  list: number[];
+  mask: Uint8Array;
 }
 
-/** The procedures matching one of `alternatives` (all terms of it). */
-function groupMask(index: CatalogIndex, alternatives: Term[][], cache: Map<string, Uint8Array>): Uint8Array {
-  const out = new Uint8Array(index.procedures.length);
-  for (const all of alternatives) {
-    const [first, ...rest] = all.map((t) => termMask(index, t, cache));
-    for (let i = 0; i < out.length; i++) if (first![i] && rest.every((m) => m[i])) out[i] = 1;
+function termHits(index: CatalogIndex, term: Term, cache: Map<string, TermHits>): TermHits {
+  const key = `${term.word}${term.prefix ? ':*' : ''}`;
+  let hits = cache.get(key);
+  if (!hits) {
+    const lexemes = lexemesOf(index, term);
+    const mask = new Uint8Array(index.procedures.length);
+    let list: number[] = [];
+    if (lexemes.length === 1) list = index.postings.get(lexemes[0]!)!;
+    for (const lexeme of lexemes)
+      for (const i of index.postings.get(lexeme)!)
+        if (!mask[i]) {
+          mask[i] = 1;
+          if (lexemes.length > 1) list.push(i);
+        }
+    cache.set(key, (hits = { list, mask }));
   }
-  return out;
+  return hits;
+}
+
+/**
+ * A group of the query, ready to test procedures against: one of its alternatives must be matched,
+ * each alternative by all of its terms. `candidates` holds every procedure that may match (those with
+ * an alternative's first term), `size` their number before duplicates are removed.
+ */
+class GroupTest {
+  private readonly masks: Uint8Array[][];
+  readonly candidates: number[][];
+  readonly size: number;
+  constructor(index: CatalogIndex, alternatives: Term[][], cache: Map<string, TermHits>) {
+    const hits = alternatives.map((all) => all.map((t) => termHits(index, t, cache)));
+    this.masks = hits.map((all) => all.map((h) => h.mask));
+    this.candidates = hits.map((all) => all[0]!.list);
+    this.size = this.candidates.reduce((n, list) => n + list.length, 0);
+  }
+  has(i: number): boolean {
+    for (const all of this.masks) {
+      let every = true;
+      for (const mask of all)
+        if (!mask[i]) {
+          every = false;
+          break;
+        }
+      if (every) return true;
+    }
+    return false;
+  }
 }
 
 /** The query read with each choice of corrections and expansions: what a name is compared with. */
@@ -353,16 +385,26 @@ function ranked(
   const phrases = readings.map((r) => ` ${r} `);
   const scored = found.map(({ p, coverage }) => {
     const exact = readings.includes(p.name_core);
-    const padded = ` ${p.name_core} `;
+    const padded = p.padded_core;
     const phrase = phrases.some((r) => padded.includes(r));
     // Computed as the database did: exactly (in hundredths) without the coverage; with it, in float8.
     const firstPass =
       coverage === null ? (exact ? 200 : 0) + (phrase ? 100 : 0) - 2 * p.name_words : (exact ? 2 : 0) + (phrase ? 1 : 0) + coverage - (2 * p.name_words) / 100;
-    return { p, coverage, exact, phrase, firstPass, score: 0 };
+    return { p, coverage, exact, phrase, firstPass, score: 0, position: 0 };
   });
-  scored.sort((a, b) => b.firstPass - a.firstPass || a.p.name_words - b.p.name_words || (a.p.code < b.p.code ? -1 : a.p.code > b.p.code ? 1 : 0));
   const offset = (req.page - 1) * req.pageSize;
-  const kept = scored.slice(0, Math.max(FULLY_RANKED, offset + req.pageSize)).map((entry, position) => ({ ...entry, position }));
+  const wanted = Math.max(FULLY_RANKED, offset + req.pageSize);
+  // Only the first `wanted` of the first pass count: those at or above the wanted-th best value are
+  // sorted in full, the rest dropped (a numeric sort of the values finds it without comparing objects).
+  let ordered = scored;
+  if (scored.length > wanted) {
+    const values = Float64Array.from(scored, (e) => -e.firstPass).sort();
+    const cut = -values[wanted - 1]!;
+    ordered = scored.filter((e) => e.firstPass >= cut);
+  }
+  ordered.sort((a, b) => b.firstPass - a.firstPass || a.p.name_words - b.p.name_words || (a.p.code < b.p.code ? -1 : a.p.code > b.p.code ? 1 : a.p.index - b.p.index));
+  const kept = ordered.slice(0, wanted);
+  kept.forEach((entry, position) => (entry.position = position));
   const readingTrigrams = readings.map(trigramsOf);
   for (const entry of kept.slice(0, FULLY_RANKED)) {
     const { p } = entry;
@@ -436,13 +478,19 @@ async function search(db: Queryable, req: SearchRequest): Promise<ProcedureSearc
   const readings = readingsOf(groups, analysis.text);
   const interpretedAs = readings[readings.length - 1] !== analysis.text ? readings[readings.length - 1]! : null;
   const visible = visibleMask(index, req);
-  const terms = new Map<string, Uint8Array>();
+  const cache = new Map<string, TermHits>();
 
   if (strict) {
-    // Every group, word order free.
-    const masks = strict.map((g) => groupMask(index, g, terms));
+    // Every group, word order free: the procedures that may match the rarest group, tested against all.
+    const tests = strict.map((g) => new GroupTest(index, g, cache)).sort((a, b) => a.size - b.size);
+    const seen = new Uint8Array(visible.length);
     const found: { p: IndexedProcedure; coverage: null }[] = [];
-    for (let i = 0; i < visible.length; i++) if (visible[i] && masks.every((m) => m[i])) found.push({ p: index.procedures[i]!, coverage: null });
+    for (const list of tests[0]!.candidates)
+      for (const i of list) {
+        if (seen[i] || !visible[i]) continue;
+        seen[i] = 1;
+        if (tests.every((t) => t.has(i))) found.push({ p: index.procedures[i]!, coverage: null });
+      }
     if (found.length > 0) {
       const { rows, total } = ranked(found, req, { readings, matching });
       return page(rows, req, total, interpretedAs);
@@ -451,16 +499,19 @@ async function search(db: Queryable, req: SearchRequest): Promise<ProcedureSearc
 
   // Nothing has every group: the names with most of them, ranked the same way. One group in three may
   // be wrong or missing from the name ("đăng ký tạm chú" still finds "tạm trú").
-  const fallbackGroups = required.length > 0 ? required : [everyTerm.map((t) => [t])];
+  const fallbackGroups = (required.length > 0 ? required : [everyTerm.map((t) => [t])]).map((g) => new GroupTest(index, g, cache));
   const enough = Math.max(1, fallbackGroups.length - Math.floor(fallbackGroups.length / 3));
-  const covered = new Uint8Array(visible.length);
-  for (const g of fallbackGroups) {
-    const mask = groupMask(index, g, terms);
-    for (let i = 0; i < covered.length; i++) covered[i]! += mask[i]!;
-  }
+  const touched = new Uint8Array(visible.length);
   const found: { p: IndexedProcedure; coverage: number }[] = [];
-  for (let i = 0; i < visible.length; i++)
-    if (visible[i] && covered[i]! >= enough) found.push({ p: index.procedures[i]!, coverage: covered[i]! / fallbackGroups.length });
+  for (const group of fallbackGroups)
+    for (const list of group.candidates)
+      for (const i of list) {
+        if (touched[i] || !visible[i]) continue;
+        touched[i] = 1;
+        let covered = 0;
+        for (const g of fallbackGroups) if (g.has(i)) covered++;
+        if (covered >= enough) found.push({ p: index.procedures[i]!, coverage: covered / fallbackGroups.length });
+      }
   const { rows, total } = ranked(found, req, { readings, matching });
   return page(rows, req, total, interpretedAs);
 }
