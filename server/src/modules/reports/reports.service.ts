@@ -296,17 +296,22 @@ export class ReportsService {
     return { figure: query.figure, total, page: query.page, items: await this.lines(rows) };
   }
 
-  /** Overdue (open, past the appointment) and late (result after it, in the period) dossiers, most overdue first. */
+  /**
+   * Overdue (open, past the appointment) and late (result after it, in the period) dossiers, most overdue
+   * first. The total comes from the counters (the same numbers as the figures open_overdue and
+   * processed_late), the page from the facts in index order.
+   */
   async late(principal: StaffPrincipal, query: FigureFilter & { which: 'all' | 'overdue' | 'late'; page: number; pageSize: number }) {
     await refreshCounters(this.ctx);
     const { scope } = await this.scopeOf(principal, query);
     const period = this.periodOf(query.grain, query.at);
-    const overdue = this.condition('open_overdue', period)!;
-    const late = this.condition('processed_late', period)!;
-    // Open and ended dossiers do not overlap: "all" is the union of the two lists.
-    const condition = query.which === 'overdue' ? overdue : query.which === 'late' ? late : [overdue, late];
-    const { total, rows } = await repo.dossierLines(this.db, scope, condition, query.page, query.pageSize, sql`coalesce(f.due_at, d.due_at) asc nulls last, d.id`);
-    return { total, page: query.page, items: await this.lines(rows) };
+    const range = { from: period.from, to: period.to };
+    const [overdue, late, rows] = await Promise.all([
+      query.which === 'late' ? 0 : this.openCounts(scope).then((o) => o.overdue),
+      query.which === 'overdue' ? 0 : repo.sums(this.db, scope, ['finished'], range, ['outcome']).then((r) => r.filter((x) => x.outcome === 'late').reduce((t, x) => t + x.n, 0)),
+      repo.latePage(this.db, scope, query.which, this.ctx.clock.now(), range, query.page, query.pageSize),
+    ]);
+    return { total: overdue + late, page: query.page, items: await this.lines(rows) };
   }
 
   async weights(): Promise<Map<string, Weight>> {
@@ -336,12 +341,8 @@ export class ReportsService {
     });
   }
 
-  private async indexFor(unitIds: string[], period: Period, weights: Map<string, Weight>, catalog: { all: number; online: number }, used: { online: number; withService: number }) {
-    const scope: repo.Scope = { unitIds };
-    const range = { from: period.from, to: period.to };
-    const t = totalsOf(await repo.sums(this.db, scope, ['received', 'finished'], range, ['kind', 'outcome', 'channel']));
-    const today = vietnamEpochDay(this.ctx.clock.now().getTime());
-    const openOverdue = today >= period.from && today < period.to ? (await this.openCounts(scope)).overdue : 0;
+  /** The index of a group of units from its counter sums (`t`) and its open overdue dossiers. */
+  private async indexFor(unitIds: string[], period: Period, weights: Map<string, Weight>, catalog: { all: number; online: number }, used: { online: number; withService: number }, t: Totals, openOverdue: number) {
     const values: Record<string, { numerator: number; denominator: number } | undefined> = {
       '2.1': { numerator: t.onTime766, denominator: t.early + t.onTime + t.late + openOverdue },
       '2.2': { numerator: t.timed > 0 ? round2(t.minutes / 480 / t.timed) : 0, denominator: t.timed },
@@ -373,18 +374,40 @@ export class ReportsService {
     return { indicators, groups, total: round2(groups.reduce((s, g) => s + g.score, 0)), availableMax: round2(groups.reduce((s, g) => s + g.available, 0)) };
   }
 
+  /**
+   * The QĐ 766 index of a unit and of each of its children. The counters are summed once, grouped by unit,
+   * and the open overdue dossiers counted once per unit; each child adds up the rows of its subtree.
+   */
   async index(principal: StaffPrincipal, query: { unitId?: string | undefined; grain: 'week' | 'month' | 'quarter' | 'year'; at?: string | undefined }) {
     await refreshCounters(this.ctx);
     const { unit, subtree, scope } = await this.scopeOf(principal, query);
     const period = this.periodOf(query.grain, query.at);
-    const [weights, catalog] = await Promise.all([this.weights(), repo.catalogOnline(this.db)]);
+    const range = { from: period.from, to: period.to };
+    const now = this.ctx.clock.now();
+    const today = vietnamEpochDay(now.getTime());
+    const current = today >= period.from && today < period.to;
     const children = subtree.filter((u) => u.parent_id === unit.id).map((c) => ({ unit: c, ids: subtree.filter((u) => u.path.startsWith(c.path)).map((u) => u.id) }));
-    const used = await repo.proceduresUsedOnline(this.db, [{ key: unit.id, unitIds: scope.unitIds }, ...children.map((c) => ({ key: c.unit.id, unitIds: c.ids }))], { from: period.from, to: period.to });
-    const own = await this.indexFor(scope.unitIds, period, weights, catalog, used.get(unit.id)!);
+    const [weights, catalog, used, rows, openRows, overdueToday] = await Promise.all([
+      this.weights(),
+      repo.catalogOnline(this.db),
+      repo.proceduresUsedOnline(this.db, [{ key: unit.id, unitIds: scope.unitIds }, ...children.map((c) => ({ key: c.unit.id, unitIds: c.ids }))], range),
+      repo.sums(this.db, scope, ['received', 'finished'], range, ['kind', 'outcome', 'channel', 'unit_id']),
+      current ? repo.sums(this.db, scope, ['open'], { from: 1, to: today }, ['unit_id']) : Promise.resolve([] as repo.SumRow[]),
+      current ? repo.overdueTodayByUnit(this.db, scope.unitIds, new Date(instantOfVietnamDay(today)), now) : Promise.resolve(new Map<string, number>()),
+    ]);
+    const of = (ids: string[]) => {
+      const set = new Set(ids);
+      const t = totalsOf(rows.filter((r) => set.has(r.unit_id)));
+      const openOverdue = openRows.filter((r) => set.has(r.unit_id)).reduce((s, r) => s + r.n, 0) + ids.reduce((s, id) => s + (overdueToday.get(id) ?? 0), 0);
+      return { t, openOverdue };
+    };
+    const mine = of(scope.unitIds);
+    const own = await this.indexFor(scope.unitIds, period, weights, catalog, used.get(unit.id)!, mine.t, mine.openOverdue);
     const units = [];
     for (const { unit: c, ids } of children) {
-      const x = await this.indexFor(ids, period, weights, catalog, used.get(c.id)!);
-      units.push({ unitId: c.id, name: c.name, total: x.total, availableMax: x.availableMax });
+      const x = of(ids);
+      const index = await this.indexFor(ids, period, weights, catalog, used.get(c.id)!, x.t, x.openOverdue);
+      units.push({ unitId: c.id, name: c.name, total: index.total, availableMax: index.availableMax });
     }
     return { period: periodView(period), unit: { id: unit.id, name: unit.name }, ...own, units };
   }

@@ -87,7 +87,7 @@ const opt = (v: string | number | null | undefined) => (v === null || v === unde
 const DOSSIER_COLUMNS = ['id', 'code', 'lookup_secret', 'rule_version', 'channel', 'procedure_code', 'procedure_name', 'procedure_version_id', 'process_template_id', 'duration', 'supplement_policy', 'cutoff_15h', 'cutoff_last_hour', 'receiving_unit_id', 'competent_unit_id', 'applicant', 'applicant_id_number', 'return_method', 'created_at', 'version', 'status', 'holding_unit_id', 'holding_unit_path', 'assignee_id', 'step_index', 'received_at', 'due_at', 'effective_due_at', 'paused', 'supplement_requests', 'apology_issued', 'result_issued_at', 'returned_at', 'finished_at', 'timeliness', 'updated_at'] as const;
 const EVENT_COLUMNS = ['dossier_id', 'seq', 'type', 'at', 'actor_id', 'unit_id', 'from_status', 'to_status', 'reason', 'data'] as const;
 const DOCUMENT_COLUMNS = ['id', 'dossier_id', 'event_seq', 'purpose', 'name', 'requirement_index', 'originals', 'copies', 'provided', 'digitized', 'file_sha256', 'created_at'] as const;
-const FACT_COLUMNS = ['dossier_id', 'version', 'unit_id', 'procedure_code', 'field', 'officer_id', 'channel', 'day', 'intake', 'end_day', 'end_outcome', 'working_minutes', 'on_time_766', 'open', 'due_at', 'supplement_requests', 'digitized', 'doc_result_required', 'result_file', 'apology_issued'] as const;
+const FACT_COLUMNS = ['dossier_id', 'version', 'unit_id', 'procedure_code', 'field', 'officer_id', 'channel', 'day', 'intake', 'end_day', 'end_outcome', 'working_minutes', 'on_time_766', 'open', 'due_at', 'supplement_requests', 'digitized', 'doc_result_required', 'result_file', 'apology_issued', 'late_due_at'] as const;
 
 export async function generateSynthetic(db: Db, options: SyntheticOptions) {
   const rnd = random(options.seed ?? 766);
@@ -220,7 +220,7 @@ export async function generateSynthetic(db: Db, options: SyntheticOptions) {
     }
     const f = factToRow(factOf(dossier, events, documents, calendar, { field: proc.fields[0] ?? '', docResultRequired: proc.docResultRequired }, derived));
     out.facts.push(
-      [f.dossier_id, f.version, f.unit_id, proc.codeText, proc.fieldText, f.officer_id, f.channel, f.day, f.intake, opt(f.end_day), opt(f.end_outcome), opt(f.working_minutes), bool(f.on_time_766), bool(f.open), tsd(f.due_at), f.supplement_requests, bool(f.digitized), bool(f.doc_result_required), bool(f.result_file), bool(f.apology_issued)].join('\t'),
+      [f.dossier_id, f.version, f.unit_id, proc.codeText, proc.fieldText, f.officer_id, f.channel, f.day, f.intake, opt(f.end_day), opt(f.end_outcome), opt(f.working_minutes), bool(f.on_time_766), bool(f.open), tsd(f.due_at), f.supplement_requests, bool(f.digitized), bool(f.doc_result_required), bool(f.result_file), bool(f.apology_issued), tsd(f.late_due_at)].join('\t'),
     );
   };
 
