@@ -27,3 +27,5 @@ from report_counter_detail d cross join (values ('day'), ('month')) as g(grain)
 where d.kind = 'received' and d.outcome = 'received'
 group by 1, 2, 3, 4
 having sum(d.n) <> 0 or coalesce(sum(d.n) filter (where d.channel = 2), 0) <> 0;
+analyze report_dossier_fact;
+analyze report_procedure_use;

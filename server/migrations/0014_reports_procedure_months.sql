@@ -37,3 +37,7 @@ create index report_detail_open_officer_idx on report_counter_detail (officer_id
 create index report_fact_procedure_end_idx on report_dossier_fact (procedure_code, end_day) include (unit_id, working_minutes) where end_outcome in ('early', 'on_time', 'late') and working_minutes is not null;
 create index report_fact_field_end_idx on report_dossier_fact (field, end_day) include (unit_id, working_minutes) where end_outcome in ('early', 'on_time', 'late') and working_minutes is not null;
 create index report_fact_officer_end_idx on report_dossier_fact (officer_id, end_day) include (unit_id, working_minutes) where end_outcome in ('early', 'on_time', 'late') and working_minutes is not null;
+
+analyze report_counter_procedure;
+analyze report_counter_detail;
+analyze report_dossier_fact;

@@ -257,13 +257,13 @@ export class ReportsService {
   private async lines(rows: repo.DossierLineRow[]) {
     const reasons = await repo.reasonsOf(this.db, rows.map((r) => r.id));
     const now = this.ctx.clock.now().getTime();
+    const calendar = rows.length > 0 ? await calendarService(this.db).calendarFor(null) : null;
     const out = [];
     for (const r of rows) {
       const due = (r.open ? r.effective_due_at : r.due_at)?.getTime() ?? null;
       const end = r.open ? now : (r.result_issued_at?.getTime() ?? null);
       let daysLate: number | null = null;
-      if (due !== null && end !== null && end > due) {
-        const calendar = await calendarService(this.db).calendarFor(null);
+      if (due !== null && end !== null && end > due && calendar) {
         daysLate = round2(workingTimeBetween(calendar, due, end).minutes / 480);
       }
       out.push({

@@ -131,6 +131,16 @@ export async function generateSynthetic(db: Db, options: SyntheticOptions) {
   const durations = [1, 2, 3, 5, 7, 10, 15].map((value) => ({ duration: { unit: 'workingDays', value } as Duration, json: JSON.stringify({ unit: 'workingDays', value }) }));
   let made = 0;
   let eventCount = 0;
+  /** Where the time goes (ms): building rows in JavaScript, COPY, the facts and counters in SQL, the index rebuild. */
+  const timings = { js: 0, copy: 0, facts: 0, counters: 0, indexes: 0 };
+  const timed = async <T>(key: keyof typeof timings, f: () => Promise<T>) => {
+    const t0 = performance.now();
+    try {
+      return await f();
+    } finally {
+      timings[key] += performance.now() - t0;
+    }
+  };
 
   /** One dossier: its events, then its rows (dossier, events, documents, fact) in COPY text format. */
   const makeDossier = (index: number, out: { dossiers: string[]; events: string[]; documents: string[]; facts: string[] }) => {
@@ -248,19 +258,25 @@ export async function generateSynthetic(db: Db, options: SyntheticOptions) {
       while (made < options.dossiers) {
         const count = Math.min(batch, options.dossiers - made);
         const out = { dossiers: [] as string[], events: [] as string[], documents: [] as string[], facts: [] as string[] };
+        const t0 = performance.now();
         for (let k = 0; k < count; k++) makeDossier(made + k, out);
         const lines = (rows: string[]) => [rows.join('\n') + '\n'];
-        await session.copy('dossier', DOSSIER_COLUMNS, lines(out.dossiers));
-        await session.copy('dossier_event', EVENT_COLUMNS, lines(out.events));
-        await session.copy('dossier_document', DOCUMENT_COLUMNS, lines(out.documents));
-        await session.copy('synthetic_fact', FACT_COLUMNS, lines(out.facts));
+        timings.js += performance.now() - t0;
+        await timed('copy', async () => {
+          await session.copy('dossier', DOSSIER_COLUMNS, lines(out.dossiers));
+          await session.copy('dossier_event', EVENT_COLUMNS, lines(out.events));
+          await session.copy('dossier_document', DOCUMENT_COLUMNS, lines(out.documents));
+          await session.copy('synthetic_fact', FACT_COLUMNS, lines(out.facts));
+        });
         made += count;
         options.onProgress?.(made);
       }
-      await session.query('insert into report_dossier_fact select * from synthetic_fact');
-      await addFactsToCounters(session, 'synthetic_fact');
+      await timed('facts', () => session.query('insert into report_dossier_fact select * from synthetic_fact'));
+      await timed('counters', () => addFactsToCounters(session, 'synthetic_fact'));
       if (rebuild.length) await session.query(`set local maintenance_work_mem = '1GB'`);
-      for (const r of rebuild) await session.query(r.restore);
+      await timed('indexes', async () => {
+        for (const r of rebuild) await session.query(r.restore);
+      });
       // The counters now include every generated dossier: the refresh may start after their last event,
       // if nothing else is waiting to be read — no other events before them above the watermark, none
       // among them (their ids are then one unbroken run). Otherwise the watermark stays and the refresh
@@ -279,5 +295,7 @@ export async function generateSynthetic(db: Db, options: SyntheticOptions) {
       throw error;
     }
   });
-  return { dossiers: made };
+  // Planner statistics for the loaded tables (autovacuum would take them later).
+  await sql`analyze dossier, dossier_event, dossier_document, report_dossier_fact, report_counter, report_counter_detail, report_counter_procedure, report_procedure_use`.execute(db);
+  return { dossiers: made, timings };
 }
