@@ -163,22 +163,44 @@ const contributionsSql = (source: string) => `
 const sums = MEASURES.map((m) => `sum(c.${m})`).join(', ');
 const addExcluded = MEASURES.map((m) => `${m} = t.${m} + excluded.${m}`).join(', ');
 
-/** Adds the contributions of every fact in `source` to the three counter tables, in SQL (bulk loads). */
+/**
+ * Adds the contributions of every fact in `source` to the counter tables, in SQL (bulk loads, inside the
+ * caller's transaction). The contributions are expanded and summed once, at the finest grain (the detail
+ * counters' keys), into a temporary table; the other counters are sums of that smaller table.
+ */
 export async function addFactsToCounters(session: { query(text: string): Promise<unknown> }, source: string) {
   const c = contributionsSql(source);
+  const measures = MEASURES.join(', ');
   await session.query(`
-    insert into report_counter as t (grain, period, unit_id, channel, kind, outcome, ${MEASURES.join(', ')})
+    create temp table bulk_detail on commit drop as
+    select c.day, c.unit_id, c.procedure_code, min(c.field) as field, c.officer_id, c.channel, c.kind, c.outcome, ${MEASURES.map((m) => `sum(c.${m})::bigint as ${m}`).join(', ')}
+    from (${c}) c
+    group by c.day, c.unit_id, c.procedure_code, c.officer_id, c.channel, c.kind, c.outcome`);
+  await session.query(`
+    insert into report_counter_detail as t (day, unit_id, procedure_code, field, officer_id, channel, kind, outcome, ${measures})
+    select day, unit_id, procedure_code, field, officer_id, channel, kind, outcome, ${measures} from bulk_detail
+    on conflict (day, unit_id, procedure_code, officer_id, channel, kind, outcome) do update set ${addExcluded}`);
+  await session.query(`
+    insert into report_counter as t (grain, period, unit_id, channel, kind, outcome, ${measures})
     select g.grain, case when g.grain = 'day' then c.day else c.day - (extract(day from c.day)::int - 1) end, c.unit_id, c.channel, c.kind, c.outcome, ${sums}
-    from (${c}) c cross join (values ('day'), ('month')) as g(grain)
+    from bulk_detail c cross join (values ('day'), ('month')) as g(grain)
     where g.grain = 'day' or c.kind <> 'open'
     group by 1, 2, 3, 4, 5, 6
     on conflict (grain, period, unit_id, channel, kind, outcome) do update set ${addExcluded}`);
   await session.query(`
-    insert into report_counter_detail as t (day, unit_id, procedure_code, field, officer_id, channel, kind, outcome, ${MEASURES.join(', ')})
-    select c.day, c.unit_id, c.procedure_code, min(c.field), c.officer_id, c.channel, c.kind, c.outcome, ${sums}
-    from (${c}) c
-    group by c.day, c.unit_id, c.procedure_code, c.officer_id, c.channel, c.kind, c.outcome
-    on conflict (day, unit_id, procedure_code, officer_id, channel, kind, outcome) do update set ${addExcluded}`);
+    insert into report_counter_procedure as t (period, unit_id, procedure_code, field, channel, kind, outcome, ${measures})
+    select c.day - (extract(day from c.day)::int - 1), c.unit_id, c.procedure_code, min(c.field), c.channel, c.kind, c.outcome, ${sums}
+    from bulk_detail c
+    where c.kind <> 'open'
+    group by 1, 2, 3, 5, 6, 7
+    on conflict (procedure_code, period, unit_id, channel, kind, outcome) do update set ${addExcluded}`);
+  await session.query(`
+    insert into report_procedure_use as t (grain, period, unit_id, procedure_code, received_n, online_n)
+    select g.grain, case when g.grain = 'day' then c.day else c.day - (extract(day from c.day)::int - 1) end, c.unit_id, c.procedure_code, sum(c.n), coalesce(sum(c.n) filter (where c.channel = 2), 0)
+    from bulk_detail c cross join (values ('day'), ('month')) as g(grain)
+    where c.kind = 'received' and c.outcome = 'received'
+    group by 1, 2, 3, 4
+    on conflict (grain, period, unit_id, procedure_code) do update set received_n = t.received_n + excluded.received_n, online_n = t.online_n + excluded.online_n`);
   await session.query(`
     insert into report_duration_hist as t (grain, period, unit_id, bucket, n)
     select g.grain, case when g.grain = 'day' then c.day else c.day - (extract(day from c.day)::int - 1) end, c.unit_id, c.bucket, count(*)
@@ -186,18 +208,5 @@ export async function addFactsToCounters(session: { query(text: string): Promise
     where c.bucket is not null
     group by 1, 2, 3, 4
     on conflict (grain, period, unit_id, bucket) do update set n = t.n + excluded.n`);
-  await session.query(`
-    insert into report_counter_procedure as t (period, unit_id, procedure_code, field, channel, kind, outcome, ${MEASURES.join(', ')})
-    select c.day - (extract(day from c.day)::int - 1), c.unit_id, c.procedure_code, min(c.field), c.channel, c.kind, c.outcome, ${sums}
-    from (${c}) c
-    where c.kind <> 'open'
-    group by 1, 2, 3, 5, 6, 7
-    on conflict (procedure_code, period, unit_id, channel, kind, outcome) do update set ${addExcluded}`);
-  await session.query(`
-    insert into report_procedure_use as t (grain, period, unit_id, procedure_code, received_n, online_n)
-    select g.grain, case when g.grain = 'day' then c.day else c.day - (extract(day from c.day)::int - 1) end, c.unit_id, c.procedure_code, sum(c.n), coalesce(sum(c.n) filter (where c.channel = 2), 0)
-    from (${c}) c cross join (values ('day'), ('month')) as g(grain)
-    where c.kind = 'received' and c.outcome = 'received'
-    group by 1, 2, 3, 4
-    on conflict (grain, period, unit_id, procedure_code) do update set received_n = t.received_n + excluded.received_n, online_n = t.online_n + excluded.online_n`);
+  await session.query('drop table bulk_detail');
 }
