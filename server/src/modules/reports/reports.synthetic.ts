@@ -131,7 +131,10 @@ export async function generateSynthetic(db: Db, options: SyntheticOptions) {
   const durations = [1, 2, 3, 5, 7, 10, 15].map((value) => ({ duration: { unit: 'workingDays', value } as Duration, json: JSON.stringify({ unit: 'workingDays', value }) }));
   let made = 0;
   let eventCount = 0;
-  /** Where the time goes (ms): building rows in JavaScript, COPY, the facts and counters in SQL, the index rebuild. */
+  /**
+   * Where the time goes (ms): building rows in JavaScript (while the previous batch's COPY runs), waiting
+   * for a COPY to finish, the facts and counters in SQL, the index rebuild.
+   */
   const timings = { js: 0, copy: 0, facts: 0, counters: 0, indexes: 0 };
   const timed = async <T>(key: keyof typeof timings, f: () => Promise<T>) => {
     const t0 = performance.now();
@@ -255,22 +258,31 @@ export async function generateSynthetic(db: Db, options: SyntheticOptions) {
           )
         : [];
       for (const r of rebuild) await session.query(r.drop);
+      // The next batch is built while PostgreSQL takes the previous one: the COPY of batch n runs while
+      // batch n + 1 is made (yielding now and then so that the socket keeps being fed); one COPY at a time.
+      let copying: Promise<void> | null = null;
       while (made < options.dossiers) {
         const count = Math.min(batch, options.dossiers - made);
         const out = { dossiers: [] as string[], events: [] as string[], documents: [] as string[], facts: [] as string[] };
         const t0 = performance.now();
-        for (let k = 0; k < count; k++) makeDossier(made + k, out);
+        for (let k = 0; k < count; k++) {
+          makeDossier(made + k, out);
+          if (k % 1000 === 999) await new Promise((resolve) => setImmediate(resolve));
+        }
         const lines = (rows: string[]) => [rows.join('\n') + '\n'];
         timings.js += performance.now() - t0;
-        await timed('copy', async () => {
+        if (copying) await timed('copy', () => copying!);
+        copying = (async () => {
           await session.copy('dossier', DOSSIER_COLUMNS, lines(out.dossiers));
           await session.copy('dossier_event', EVENT_COLUMNS, lines(out.events));
           await session.copy('dossier_document', DOCUMENT_COLUMNS, lines(out.documents));
           await session.copy('synthetic_fact', FACT_COLUMNS, lines(out.facts));
-        });
+        })();
+        copying.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
         made += count;
         options.onProgress?.(made);
       }
+      if (copying) await timed('copy', () => copying!);
       await timed('facts', () => session.query('insert into report_dossier_fact select * from synthetic_fact'));
       await timed('counters', () => addFactsToCounters(session, 'synthetic_fact'));
       if (rebuild.length) await session.query(`set local maintenance_work_mem = '1GB'`);
