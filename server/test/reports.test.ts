@@ -178,6 +178,17 @@ describe('reports', () => {
     const text = await csv.text();
     assert.match(text, /Tổng số hồ sơ tiếp nhận/);
     assert.ok(text.split('\r\n').length >= 3);
+    // Each row of the table equals the figures of its unit (the last row: the whole province).
+    const cells = text.trim().split('\r\n').slice(1).map((line) => line.split(',').map((c) => c.replace(/^"|"$/g, '')));
+    const all = await figuresOf('grain=month&at=2026-04-15');
+    const figure = (f: Awaited<ReturnType<typeof figuresOf>>, id: string) => f.figures.find((x) => x.id === id)!.value;
+    const total = cells[cells.length - 1]!;
+    assert.deepEqual([total[1], total[8], total[9], total[10]].map(Number), ['received', 'processed_late', 'open_on_time', 'open_overdue'].map((id) => figure(all, id)));
+    for (const row of cells.slice(0, -1)) {
+      const u = units.find((x) => x.name === row[0])!;
+      const f = await figuresOf(`grain=month&at=2026-04-15&unitId=${u.id}`);
+      assert.deepEqual([row[1], row[8], row[9], row[10]].map(Number), ['received', 'processed_late', 'open_on_time', 'open_overdue'].map((id) => figure(f, id)), row[0]);
+    }
     const xlsx = await fetch(`${sys.url}/api/reports/export?format=xlsx&grain=month&at=2026-04-15`, { headers: { cookie: as.giamsat!.cookie } });
     assert.equal(xlsx.status, 200);
     assert.equal(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString(), 'PK');

@@ -179,11 +179,11 @@ export async function proceduresUsedOnline(db: Queryable, groups: { key: string;
   return out;
 }
 
-/** Open dossiers of each unit whose appointment is before `now` ("overdue since this morning" included), no detail filter. */
-export async function overdueTodayByUnit(db: Queryable, unitIds: string[], todayStart: Date, now: Date) {
-  if (unitIds.length === 0) return new Map<string, number>();
+/** `overdueToday` per unit of the scope: open dossiers whose appointment falls today but before `now`. */
+export async function overdueTodayByUnit(db: Queryable, scope: Scope, todayStart: Date, now: Date) {
+  if (scope.unitIds.length === 0) return new Map<string, number>();
   const r = await sql<{ unit_id: string; n: number }>`select f.unit_id, count(*)::bigint as n from report_dossier_fact f
-    where f.unit_id in (${sql.join(unitIds.map((u) => sql`${u}::uuid`))}) and f.open and f.due_at > ${todayStart} and f.due_at < ${now} group by f.unit_id`.execute(db);
+    where ${sql.join(factScope(scope), sql` and `)} and f.open and f.due_at > ${todayStart} and f.due_at < ${now} group by f.unit_id`.execute(db);
   return new Map(r.rows.map((x) => [x.unit_id, Number(x.n)]));
 }
 

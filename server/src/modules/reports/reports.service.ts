@@ -393,7 +393,7 @@ export class ReportsService {
       repo.proceduresUsedOnline(this.db, [{ key: unit.id, unitIds: scope.unitIds }, ...children.map((c) => ({ key: c.unit.id, unitIds: c.ids }))], range),
       repo.sums(this.db, scope, ['received', 'finished'], range, ['kind', 'outcome', 'channel', 'unit_id']),
       current ? repo.sums(this.db, scope, ['open'], { from: 1, to: today }, ['unit_id']) : Promise.resolve([] as repo.SumRow[]),
-      current ? repo.overdueTodayByUnit(this.db, scope.unitIds, new Date(instantOfVietnamDay(today)), now) : Promise.resolve(new Map<string, number>()),
+      current ? repo.overdueTodayByUnit(this.db, scope, new Date(instantOfVietnamDay(today)), now) : Promise.resolve(new Map<string, number>()),
     ]);
     const of = (ids: string[]) => {
       const set = new Set(ids);
@@ -418,12 +418,27 @@ export class ReportsService {
     const { unit, subtree, scope } = await this.scopeOf(principal, filter);
     const period = this.periodOf(filter.grain, filter.at);
     const children = subtree.filter((u) => u.parent_id === unit.id);
+    // Summed once, grouped by unit; each row adds up its subtree's rows.
+    const now = this.ctx.clock.now();
+    const today = vietnamEpochDay(now.getTime());
+    const [sumRows, openRows, overdueToday] = await Promise.all([
+      repo.sums(this.db, scope, ['received', 'finished'], { from: period.from, to: period.to }, ['kind', 'outcome', 'channel', 'unit_id']),
+      repo.sums(this.db, scope, ['open'], null, ['unit_id', 'period']),
+      repo.overdueTodayByUnit(this.db, scope, new Date(instantOfVietnamDay(today)), now),
+    ]);
     const rows = [];
     for (const c of [...children, unit]) {
-      const ids = c.id === unit.id ? scope.unitIds : subtree.filter((u) => u.path.startsWith(c.path)).map((u) => u.id);
-      const s = { ...scope, unitIds: ids };
-      const t = totalsOf(await repo.sums(this.db, s, ['received', 'finished'], { from: period.from, to: period.to }, ['kind', 'outcome', 'channel']));
-      const open = await this.openCounts(s);
+      const ids = new Set(c.id === unit.id ? scope.unitIds : subtree.filter((u) => u.path.startsWith(c.path)).map((u) => u.id));
+      const t = totalsOf(sumRows.filter((r) => ids.has(r.unit_id)));
+      const open = { total: 0, overdue: 0, onTime: 0 };
+      for (const r of openRows) {
+        if (!ids.has(r.unit_id)) continue;
+        open.total += r.n;
+        const day = Math.round(Date.parse(`${r.period}T00:00:00Z`) / 86_400_000);
+        if (day > 0 && day < today) open.overdue += r.n;
+      }
+      for (const id of ids) open.overdue += overdueToday.get(id) ?? 0;
+      open.onTime = open.total - open.overdue;
       const processed = t.early + t.onTime + t.late;
       rows.push({
         unit: c.id === unit.id ? `${c.name} (tổng / total)` : c.name,
