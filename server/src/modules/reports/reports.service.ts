@@ -128,11 +128,26 @@ export class ReportsService {
     const { unit, subtree, scope } = await this.scopeOf(principal, filter);
     const period = this.periodOf(filter.grain, filter.at);
     const range = { from: period.from, to: period.to };
-    const t = totalsOf(await repo.sums(this.db, scope, ['received', 'finished'], range, ['kind', 'outcome', 'channel']));
-    const open = await this.openCounts(scope);
-    const p90 = repo.hasDetailFilter(scope)
-      ? p90Days((await repo.resultMinutes(this.db, scope, range)).map((m) => ({ bucket: bucketOf(m), n: 1 })))
-      : p90Days(await repo.histogram(this.db, scope.unitIds, range));
+    // The trend's 12 periods end with this one: its sums give this period's totals too. The unit comparison
+    // is summed per unit in SQL: the period's results, and the open dossiers whose appointment day has
+    // passed (day 0 is "no appointment"), without reading the counters' whole history. All at once.
+    const periods = periodsBefore(period, 12);
+    const today = vietnamEpochDay(this.ctx.clock.now().getTime());
+    const [trendRows, open, p90, byUnit, openByUnit] = await Promise.all([
+      repo.sums(this.db, scope, ['received', 'finished'], { from: periods[0]!.from, to: period.to }, ['kind', 'outcome', 'channel', 'period']),
+      this.openCounts(scope),
+      repo.hasDetailFilter(scope)
+        ? repo.resultMinutes(this.db, scope, range).then((ms) => p90Days(ms.map((m) => ({ bucket: bucketOf(m), n: 1 }))))
+        : repo.histogram(this.db, scope.unitIds, range).then(p90Days),
+      repo.sums(this.db, scope, ['received', 'finished'], range, ['kind', 'outcome', 'unit_id']),
+      repo.sums(this.db, scope, ['open'], { from: 1, to: today }, ['unit_id']),
+    ]);
+    const within = (p: { from: number; to: number }) =>
+      trendRows.filter((r) => {
+        const day = Math.round(Date.parse(`${r.period}T00:00:00Z`) / 86_400_000);
+        return day >= p.from && day < p.to;
+      });
+    const t = totalsOf(within(range));
     const processed = t.early + t.onTime + t.late;
     const pct = (a: number, b: number) => (b > 0 ? round2((a * 100) / b) : null);
     const values: Record<string, { value: number | null; count: number; denominator: number | null }> = {
@@ -156,40 +171,28 @@ export class ReportsService {
       digitized: { value: pct(t.digitized, t.received), count: t.digitized, denominator: t.received },
       results_digitized: { value: pct(t.resultFile, t.docResult), count: t.resultFile, denominator: t.docResult },
     };
-    const figures: FigureValue[] = [];
     const sourceScope = { unitIds: scope.unitIds, from: new Date(instantOfVietnamDay(period.from)), to: new Date(instantOfVietnamDay(period.to)) };
-    for (const def of FIGURES) {
-      let v = values[def.id] ?? null;
-      if (!v) {
-        const provider = figureSource(def.id);
-        if (provider) {
-          const s = await provider(this.ctx, sourceScope);
-          v = { value: s.denominator !== null ? pct(s.numerator, s.denominator) : s.numerator, count: s.numerator, denominator: s.denominator };
+    // Figures kept by other modules (ratings, petitions, …): asked at once.
+    const figures: FigureValue[] = await Promise.all(
+      FIGURES.map(async (def) => {
+        let v = values[def.id] ?? null;
+        if (!v) {
+          const provider = figureSource(def.id);
+          if (provider) {
+            const s = await provider(this.ctx, sourceScope);
+            v = { value: s.denominator !== null ? pct(s.numerator, s.denominator) : s.numerator, count: s.numerator, denominator: s.denominator };
+          }
         }
-      }
-      figures.push({ id: def.id, source: def.source, unit: def.unit, label: def.label, formula: def.formula, snapshot: Boolean(def.snapshot), available: v !== null, value: v?.value ?? null, count: v?.count ?? 0, denominator: v?.denominator ?? null });
-    }
+        return { id: def.id, source: def.source, unit: def.unit, label: def.label, formula: def.formula, snapshot: Boolean(def.snapshot), available: v !== null, value: v?.value ?? null, count: v?.count ?? 0, denominator: v?.denominator ?? null };
+      }),
+    );
 
-    // Trend: the 12 periods ending with this one.
-    const periods = periodsBefore(period, 12);
-    const trendRows = await repo.sums(this.db, scope, ['received', 'finished'], { from: periods[0]!.from, to: period.to }, ['kind', 'outcome', 'channel', 'period']);
     const trend = periods.map((p) => {
-      const inP = trendRows.filter((r) => {
-        const day = Math.round(Date.parse(`${r.period}T00:00:00Z`) / 86_400_000);
-        return day >= p.from && day < p.to;
-      });
-      const x = totalsOf(inP);
+      const x = totalsOf(within(p));
       return { period: periodView(p), received: x.received, online: x.online, processed: x.early + x.onTime + x.late, onTime: x.early + x.onTime, late: x.late };
     });
 
     // Unit comparison: the unit's children (each with its subtree), or the unit itself when it has none.
-    // Summed per unit in SQL: the period's results, and the open dossiers whose appointment day has passed
-    // (day 0 is "no appointment"), without reading the counters' whole history.
-    const today = vietnamEpochDay(this.ctx.clock.now().getTime());
-    const [byUnit, openByUnit] = await Promise.all([
-      repo.sums(this.db, scope, ['received', 'finished'], range, ['kind', 'outcome', 'unit_id']),
-      repo.sums(this.db, scope, ['open'], { from: 1, to: today }, ['unit_id']),
-    ]);
     const children = subtree.filter((u) => u.parent_id === unit.id);
     const compared = (children.length > 0 ? children : [unit]).map((c) => {
       const ids = new Set(subtree.filter((u) => u.path.startsWith(c.path)).map((u) => u.id));
