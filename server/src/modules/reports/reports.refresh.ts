@@ -98,8 +98,12 @@ export function refreshCounters(ctx: Pick<AppContext, 'db'>): Promise<number> {
 /**
  * Per database: the watermark, the number of events in its lookback window and the highest event id when
  * a refresh last found nothing to do. Events are only appended, so the same three numbers mean the same
- * events, and the next refresh can stop after that one query.
+ * events, and the next refresh can stop after that one query. The count is capped (SIGNATURE_CAP) so that
+ * the planner expects a small read (an uncapped range over a large table estimates millions of rows and
+ * JIT-compiles, ~80 ms at 10 M events): a settled window holds at most LOOKBACK events (else the pass had
+ * events above the watermark), so any event added after it changes the capped count or the maximum.
  */
+const SIGNATURE_CAP = 1000;
 const settled = new WeakMap<object, string>();
 
 async function refreshLoop(db: Db): Promise<number> {
@@ -108,7 +112,7 @@ async function refreshLoop(db: Db): Promise<number> {
     const state = (
       await sql<{ wm: string | number; n: string | number; hi: string | number | null }>`
         select w.last_event_id as wm, e.n, e.hi from report_watermark w
-        cross join lateral (select count(*) as n, max(id) as hi from dossier_event where id > w.last_event_id - ${LOOKBACK}) e
+        cross join lateral (select count(*) as n, max(id) as hi from (select id from dossier_event where id > w.last_event_id - ${LOOKBACK} order by id limit ${SIGNATURE_CAP}) x) e
         where w.name = 'dossiers'`.execute(db)
     ).rows[0]!;
     const signature = `${state.wm}|${state.n}|${state.hi}`;
