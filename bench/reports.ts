@@ -2,6 +2,7 @@
  * Dashboard speed on a large generated set (issue #9). Prints numbers; asserts nothing.
  *
  *   npm run bench -w bench -- reports [--dossiers 10000000] [--seconds 10] [--connections 10] [--days 365]
+ *   DATABASE_URL=postgres://…/loaded npm run bench -w bench -- reports --existing   (time a database loaded beforehand)
  *
  * 1. A fresh scratch PostgreSQL database (DATABASE_URL's server, default postgres://postgres@127.0.0.1:5432/postgres),
  *    copied from the seeded template and dropped at the end, is loaded with `--dossiers` synthetic dossiers by
@@ -19,6 +20,8 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { startTestSystem, ApiClient } from '@motcua/server/src/testing/harness.ts';
+import { loadConfig } from '@motcua/server/src/platform/config.ts';
+import { startSystem } from '@motcua/server/src/system.ts';
 import { generateSynthetic } from '@motcua/server/src/modules/reports/reports.synthetic.ts';
 import { refreshCounters } from '@motcua/server/src/modules/reports/reports.refresh.ts';
 import { periodAt } from '@motcua/core/reports/periods.ts';
@@ -31,6 +34,8 @@ const { values } = parseArgs({
     days: { type: 'string', default: '365' },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
+    // Time the API on the database DATABASE_URL names as it is (already loaded, e.g. by seed:synthetic), without generating.
+    existing: { type: 'boolean', default: false },
   },
 });
 process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -38,7 +43,15 @@ const dossiers = Number(values.dossiers);
 const duration = Number(values.seconds);
 const connections = Number(values.connections);
 
-const system = await startTestSystem({ env: { COOKIE_SECURE: 'false', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', SESSION_HOURS: '24' } });
+const benchEnv = { COOKIE_SECURE: 'false', LOGIN_RATE_LIMIT_PER_MINUTE: '1000', SESSION_HOURS: '24' };
+const system = values.existing ? await startExisting() : await startTestSystem({ env: benchEnv });
+
+async function startExisting() {
+  const started = await startSystem(loadConfig({ ...process.env, ...benchEnv, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' }), { inMemory: true });
+  await started.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = started.app.server.address();
+  return { ...started, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` };
+}
 const db = system.ctx.db;
 const bare = Fastify({ logger: false });
 try {
@@ -46,7 +59,7 @@ try {
   const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   let t0 = performance.now();
   let last = t0;
-  const made = await generateSynthetic(db, {
+  const made = values.existing ? { dossiers: Number((await sql<{ n: number }>`select count(*)::bigint as n from dossier`.execute(db)).rows[0]!.n) } : await generateSynthetic(db, {
     dossiers,
     now,
     days: Number(values.days),
@@ -61,7 +74,7 @@ try {
   });
   const genSeconds = (performance.now() - t0) / 1000;
   // As autovacuum would in time: fresh planner statistics, and the visibility map for index-only scans.
-  await sql`vacuum analyze`.execute(db);
+  if (!values.existing) await sql`vacuum analyze`.execute(db);
   t0 = performance.now();
   await refreshCounters({ db });
   const refreshMs = performance.now() - t0;
@@ -120,7 +133,8 @@ try {
   for (const c of cases) results.push({ c, r: await run(c.url, c.path, c) });
 
   console.log(`\nMộtCửa reports bench — PostgreSQL, ${made.dossiers.toLocaleString()} synthetic dossiers over ${values.days} days (${size.rows[0]!.events.toLocaleString()} events, ${size.rows[0]!.details.toLocaleString()} detail counter rows, database ${size.rows[0]!.bytes}), ${duration}s per run, node ${process.version}, load at start ${load}\n`);
-  console.log(`generator: ${made.dossiers.toLocaleString()} dossiers in ${genSeconds.toFixed(1)} s = ${Math.round(made.dossiers / genSeconds).toLocaleString()} dossiers/s; refresh afterwards ${refreshMs.toFixed(0)} ms\n`);
+  if (!values.existing) console.log(`generator: ${made.dossiers.toLocaleString()} dossiers in ${genSeconds.toFixed(1)} s = ${Math.round(made.dossiers / genSeconds).toLocaleString()} dossiers/s; refresh afterwards ${refreshMs.toFixed(0)} ms\n`);
+  if ('timings' in made) console.log(`generator time in s: ${Object.entries(made.timings).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)}`).join(', ')}\n`);
   console.log('| endpoint | connections | req/s | p50 ms | p99 ms | errors |');
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const { c, r } of results) console.log(`| ${c.name} | ${c.connections ?? connections} | ${r.rps.toFixed(1)} | ${r.p50} | ${r.p99} | ${r.errors} |`);

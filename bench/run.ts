@@ -19,7 +19,7 @@ import { hashToken } from '@motcua/server/src/modules/users/users.service.ts';
 import { sessionWithAccount } from '@motcua/server/src/modules/users/users.repo.ts';
 import { findUnit } from '@motcua/server/src/modules/units/units.repo.ts';
 
-const BENCHES = ['calendar', 'catalog', 'documents', 'dossiers', 'queue', 'reports'];
+const BENCHES = ['calendar', 'catalog', 'documents', 'dossiers', 'queue', 'reports', 'reports-profile'];
 const named = process.argv[2];
 if (named && !named.startsWith('-')) {
   if (!BENCHES.includes(named)) throw new Error(`unknown bench "${named}": one of ${BENCHES.join(', ')}`);

@@ -178,9 +178,69 @@ describe('reports', () => {
     const text = await csv.text();
     assert.match(text, /Tổng số hồ sơ tiếp nhận/);
     assert.ok(text.split('\r\n').length >= 3);
+    // Each row of the table equals the figures of its unit (the last row: the whole province).
+    const cells = text.trim().split('\r\n').slice(1).map((line) => line.split(',').map((c) => c.replace(/^"|"$/g, '')));
+    const all = await figuresOf('grain=month&at=2026-04-15');
+    const figure = (f: Awaited<ReturnType<typeof figuresOf>>, id: string) => f.figures.find((x) => x.id === id)!.value;
+    const total = cells[cells.length - 1]!;
+    assert.deepEqual([total[1], total[8], total[9], total[10]].map(Number), ['received', 'processed_late', 'open_on_time', 'open_overdue'].map((id) => figure(all, id)));
+    for (const row of cells.slice(0, -1)) {
+      const u = units.find((x) => x.name === row[0])!;
+      const f = await figuresOf(`grain=month&at=2026-04-15&unitId=${u.id}`);
+      assert.deepEqual([row[1], row[8], row[9], row[10]].map(Number), ['received', 'processed_late', 'open_on_time', 'open_overdue'].map((id) => figure(f, id)), row[0]);
+    }
     const xlsx = await fetch(`${sys.url}/api/reports/export?format=xlsx&grain=month&at=2026-04-15`, { headers: { cookie: as.giamsat!.cookie } });
     assert.equal(xlsx.status, 200);
     assert.equal(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString(), 'PK');
+  });
+
+  test('the late list and indicator 3.2 equal an independent computation from the dossiers', async () => {
+    const db = sys.ctx.db;
+    const rows = await db.selectFrom('dossier').select(['id', 'status', 'channel', 'procedure_code', 'competent_unit_id', 'received_at', 'result_issued_at', 'due_at', 'effective_due_at', 'timeliness']).execute();
+    const stopped = new Set((await db.selectFrom('dossier_event').select('dossier_id').where('type', '=', 'stopped').execute()).map((e) => e.dossier_id));
+    const now = clock.now().getTime();
+    for (const [grain, at] of [['month', '2026-04-15'], ['quarter', '2026-04-15'], ['week', '2026-05-12']] as const) {
+      const p = periodAt(grain, at);
+      const from = instantOfVietnamDay(p.from);
+      const to = instantOfVietnamDay(p.to);
+      const open = (r: (typeof rows)[number]) => r.received_at !== null && r.result_issued_at === null && !stopped.has(r.id);
+      const expected = [
+        ...rows.filter((r) => open(r) && r.effective_due_at !== null && ms(r.effective_due_at)! < now).map((r) => ({ id: r.id, k: ms(r.effective_due_at) })),
+        ...rows.filter((r) => r.timeliness === 'late' && r.result_issued_at !== null && ms(r.result_issued_at)! >= from && ms(r.result_issued_at)! < to).map((r) => ({ id: r.id, k: ms(r.due_at) })),
+      ]
+        .sort((a, b) => (a.k === b.k ? (a.id < b.id ? -1 : 1) : a.k === null ? 1 : b.k === null ? -1 : a.k - b.k))
+        .map((x) => x.id);
+      assert.ok(expected.length > (grain === 'week' ? 0 : 7), `${grain}: the set has late dossiers`);
+      const got: string[] = [];
+      for (let page = 1; page <= Math.ceil(expected.length / 7) + 1; page++) {
+        const res = await as.giamsat!.get(`/api/reports/late?grain=${grain}&at=${at}&pageSize=7&page=${page}`);
+        assert.equal(res.status, 200);
+        assert.equal(res.body.total, expected.length, `${grain} total`);
+        got.push(...res.body.items.map((i: { id: string }) => i.id));
+      }
+      assert.deepEqual(got, expected, `${grain}: the late list in order`);
+
+      // Indicator 3.2: procedures with an online service that had a dossier received in the period, and those of them with an online one.
+      const withService = new Set((await db.selectFrom('procedure').select(['code']).where('online_level', 'in', ['partly_online', 'fully_online']).execute()).map((x) => x.code));
+      const paths = new Map((await db.selectFrom('unit').select(['id', 'path']).execute()).map((u) => [u.id, u.path]));
+      const index = await as.giamsat!.get(`/api/reports/index?grain=${grain}&at=${at}`);
+      assert.equal(index.status, 200);
+      const used = (unitId: string) => {
+        const inScope = rows.filter((r) => paths.get(r.competent_unit_id)!.startsWith(paths.get(unitId)!) && r.received_at !== null && r.status !== 3 && ms(r.received_at)! >= from && ms(r.received_at)! < to && withService.has(r.procedure_code));
+        const procs = new Set(inScope.map((r) => r.procedure_code));
+        return { numerator: new Set(inScope.filter((r) => r.channel === 2).map((r) => r.procedure_code)).size, denominator: procs.size };
+      };
+      const i32 = index.body.indicators.find((i: { id: string }) => i.id === '3.2');
+      assert.deepEqual({ numerator: i32.numerator, denominator: i32.denominator }, used(index.body.unit.id), `${grain} 3.2`);
+      if (grain !== 'week') assert.ok(i32.denominator > 0, `${grain}: procedures used`);
+      // Each child's total is its own index, as when asked for that unit.
+      for (const child of index.body.units.slice(0, 3)) {
+        const alone = await as.giamsat!.get(`/api/reports/index?grain=${grain}&at=${at}&unitId=${child.unitId}`);
+        assert.equal(alone.body.total, child.total, `${grain} ${child.name}`);
+        const a32 = alone.body.indicators.find((i: { id: string }) => i.id === '3.2');
+        assert.deepEqual({ numerator: a32.numerator, denominator: a32.denominator }, used(child.unitId), `${grain} ${child.name} 3.2`);
+      }
+    }
   });
 
   test('property: after random dossier actions through the service, the counters equal the recomputation', async () => {

@@ -49,6 +49,8 @@ export interface DossierFact {
   /** A result document with an electronic file was issued. */
   resultFile: boolean;
   apologyIssued: boolean;
+  /** A late result's appointment (the dossier's `due_at`): the late list's order key. Null otherwise. */
+  lateDueAt: number | null;
 }
 
 export interface Measures {

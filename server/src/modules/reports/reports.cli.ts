@@ -37,4 +37,5 @@ const result = await generateSynthetic(system.ctx.db, {
 });
 const seconds = (performance.now() - started) / 1000;
 process.stdout.write(`${result.dossiers} synthetic dossiers in ${seconds.toFixed(1)} s (${Math.round(result.dossiers / seconds)} dossiers/s) on ${system.ctx.engine}\n`);
+process.stdout.write(`time in s: ${Object.entries(result.timings).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)}`).join(', ')}\n`);
 await system.close();

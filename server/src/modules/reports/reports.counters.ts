@@ -8,6 +8,10 @@ import { BUCKET_MINUTES, contributions, MAX_BUCKET, MEASURES, zeroMeasures, type
 export type CounterRow = { grain: 'day' | 'month'; period: string; unit_id: string; channel: number; kind: string; outcome: string } & Measures;
 export type DetailRow = { day: string; unit_id: string; procedure_code: string; field: string; officer_id: string; channel: number; kind: string; outcome: string } & Measures;
 export type HistRow = { grain: 'day' | 'month'; period: string; unit_id: string; bucket: number; n: number };
+/** The detail counters per month without the officer (kinds received and finished): procedure and field filters. */
+export type ProcedureRow = { period: string; unit_id: string; procedure_code: string; field: string; channel: number; kind: string; outcome: string } & Measures;
+/** Received dossiers of a procedure at a unit, and how many came online (QĐ 766 indicator 3.2). */
+export type UseRow = { grain: 'day' | 'month'; period: string; unit_id: string; procedure_code: string; received_n: number; online_n: number };
 
 const iso = (day: number) => formatIsoDate(fromEpochDay(day));
 const monthOf = (day: number) => {
@@ -19,6 +23,8 @@ export class CounterDelta {
   counters = new Map<string, CounterRow>();
   details = new Map<string, DetailRow>();
   hist = new Map<string, HistRow>();
+  uses = new Map<string, UseRow>();
+  procedures = new Map<string, ProcedureRow>();
 
   private addMeasures(target: Measures, m: Measures, sign: number) {
     for (const k of MEASURES) target[k] += sign * m[k];
@@ -40,6 +46,22 @@ export class CounterDelta {
           h.n += sign;
         }
       }
+      if (c.kind !== 'open') {
+        const period = monthOf(c.day);
+        const pk = `${period}|${fact.unitId}|${fact.procedureCode}|${fact.channel}|${c.kind}|${c.outcome}`;
+        let p = this.procedures.get(pk);
+        if (!p) this.procedures.set(pk, (p = { period, unit_id: fact.unitId, procedure_code: fact.procedureCode, field: fact.field, channel: fact.channel, kind: c.kind, outcome: c.outcome, ...zeroMeasures() }));
+        this.addMeasures(p, c.measures, sign);
+      }
+      if (c.kind === 'received' && c.outcome === 'received')
+        for (const grain of ['day', 'month'] as const) {
+          const period = grain === 'day' ? iso(c.day) : monthOf(c.day);
+          const uk = `${grain}|${period}|${fact.unitId}|${fact.procedureCode}`;
+          let u = this.uses.get(uk);
+          if (!u) this.uses.set(uk, (u = { grain, period, unit_id: fact.unitId, procedure_code: fact.procedureCode, received_n: 0, online_n: 0 }));
+          u.received_n += sign;
+          if (fact.channel === 2) u.online_n += sign;
+        }
       const day = iso(c.day);
       const dk = `${day}|${fact.unitId}|${fact.procedureCode}|${fact.officerId}|${fact.channel}|${c.kind}|${c.outcome}`;
       let d = this.details.get(dk);
@@ -51,7 +73,7 @@ export class CounterDelta {
   /** Rows whose every measure is zero change nothing. */
   nonZero() {
     const keep = <T extends object>(rows: Iterable<T>, keys: readonly string[]) => [...rows].filter((r) => keys.some((k) => (r as Record<string, number>)[k] !== 0));
-    return { counters: keep(this.counters.values(), MEASURES), details: keep(this.details.values(), MEASURES), hist: keep(this.hist.values(), ['n']) };
+    return { counters: keep(this.counters.values(), MEASURES), details: keep(this.details.values(), MEASURES), hist: keep(this.hist.values(), ['n']), uses: keep(this.uses.values(), ['received_n', 'online_n']), procedures: keep(this.procedures.values(), MEASURES) };
   }
 }
 
@@ -80,6 +102,7 @@ export function factToRow(f: DossierFact) {
     doc_result_required: f.docResultRequired,
     result_file: f.resultFile,
     apology_issued: f.apologyIssued,
+    late_due_at: f.lateDueAt === null ? null : new Date(f.lateDueAt),
   };
 }
 
@@ -106,6 +129,7 @@ export function rowToFact(r: ReturnType<typeof factToRow> & { day: string | Date
     docResultRequired: r.doc_result_required,
     resultFile: r.result_file,
     apologyIssued: r.apology_issued,
+    lateDueAt: r.late_due_at === null || r.late_due_at === undefined ? null : r.late_due_at.getTime(),
   };
 }
 
@@ -139,22 +163,44 @@ const contributionsSql = (source: string) => `
 const sums = MEASURES.map((m) => `sum(c.${m})`).join(', ');
 const addExcluded = MEASURES.map((m) => `${m} = t.${m} + excluded.${m}`).join(', ');
 
-/** Adds the contributions of every fact in `source` to the three counter tables, in SQL (bulk loads). */
+/**
+ * Adds the contributions of every fact in `source` to the counter tables, in SQL (bulk loads, inside the
+ * caller's transaction). The contributions are expanded and summed once, at the finest grain (the detail
+ * counters' keys), into a temporary table; the other counters are sums of that smaller table.
+ */
 export async function addFactsToCounters(session: { query(text: string): Promise<unknown> }, source: string) {
   const c = contributionsSql(source);
+  const measures = MEASURES.join(', ');
   await session.query(`
-    insert into report_counter as t (grain, period, unit_id, channel, kind, outcome, ${MEASURES.join(', ')})
+    create temp table bulk_detail on commit drop as
+    select c.day, c.unit_id, c.procedure_code, min(c.field) as field, c.officer_id, c.channel, c.kind, c.outcome, ${MEASURES.map((m) => `sum(c.${m})::bigint as ${m}`).join(', ')}
+    from (${c}) c
+    group by c.day, c.unit_id, c.procedure_code, c.officer_id, c.channel, c.kind, c.outcome`);
+  await session.query(`
+    insert into report_counter_detail as t (day, unit_id, procedure_code, field, officer_id, channel, kind, outcome, ${measures})
+    select day, unit_id, procedure_code, field, officer_id, channel, kind, outcome, ${measures} from bulk_detail
+    on conflict (day, unit_id, procedure_code, officer_id, channel, kind, outcome) do update set ${addExcluded}`);
+  await session.query(`
+    insert into report_counter as t (grain, period, unit_id, channel, kind, outcome, ${measures})
     select g.grain, case when g.grain = 'day' then c.day else c.day - (extract(day from c.day)::int - 1) end, c.unit_id, c.channel, c.kind, c.outcome, ${sums}
-    from (${c}) c cross join (values ('day'), ('month')) as g(grain)
+    from bulk_detail c cross join (values ('day'), ('month')) as g(grain)
     where g.grain = 'day' or c.kind <> 'open'
     group by 1, 2, 3, 4, 5, 6
     on conflict (grain, period, unit_id, channel, kind, outcome) do update set ${addExcluded}`);
   await session.query(`
-    insert into report_counter_detail as t (day, unit_id, procedure_code, field, officer_id, channel, kind, outcome, ${MEASURES.join(', ')})
-    select c.day, c.unit_id, c.procedure_code, min(c.field), c.officer_id, c.channel, c.kind, c.outcome, ${sums}
-    from (${c}) c
-    group by c.day, c.unit_id, c.procedure_code, c.officer_id, c.channel, c.kind, c.outcome
-    on conflict (day, unit_id, procedure_code, officer_id, channel, kind, outcome) do update set ${addExcluded}`);
+    insert into report_counter_procedure as t (period, unit_id, procedure_code, field, channel, kind, outcome, ${measures})
+    select c.day - (extract(day from c.day)::int - 1), c.unit_id, c.procedure_code, min(c.field), c.channel, c.kind, c.outcome, ${sums}
+    from bulk_detail c
+    where c.kind <> 'open'
+    group by 1, 2, 3, 5, 6, 7
+    on conflict (procedure_code, period, unit_id, channel, kind, outcome) do update set ${addExcluded}`);
+  await session.query(`
+    insert into report_procedure_use as t (grain, period, unit_id, procedure_code, received_n, online_n)
+    select g.grain, case when g.grain = 'day' then c.day else c.day - (extract(day from c.day)::int - 1) end, c.unit_id, c.procedure_code, sum(c.n), coalesce(sum(c.n) filter (where c.channel = 2), 0)
+    from bulk_detail c cross join (values ('day'), ('month')) as g(grain)
+    where c.kind = 'received' and c.outcome = 'received'
+    group by 1, 2, 3, 4
+    on conflict (grain, period, unit_id, procedure_code) do update set received_n = t.received_n + excluded.received_n, online_n = t.online_n + excluded.online_n`);
   await session.query(`
     insert into report_duration_hist as t (grain, period, unit_id, bucket, n)
     select g.grain, case when g.grain = 'day' then c.day else c.day - (extract(day from c.day)::int - 1) end, c.unit_id, c.bucket, count(*)
@@ -162,4 +208,5 @@ export async function addFactsToCounters(session: { query(text: string): Promise
     where c.bucket is not null
     group by 1, 2, 3, 4
     on conflict (grain, period, unit_id, bucket) do update set n = t.n + excluded.n`);
+  await session.query('drop table bulk_detail');
 }

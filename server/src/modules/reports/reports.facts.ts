@@ -110,5 +110,6 @@ export function factOf(
     docResultRequired: procedure.docResultRequired,
     resultFile: documents.some((x) => x.purpose === 'result' && x.file_sha256 !== null),
     apologyIssued: s.apology !== null,
+    lateDueAt: endOutcome === 'late' ? derived.dueAt : null,
   };
 }

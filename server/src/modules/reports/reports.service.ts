@@ -128,11 +128,26 @@ export class ReportsService {
     const { unit, subtree, scope } = await this.scopeOf(principal, filter);
     const period = this.periodOf(filter.grain, filter.at);
     const range = { from: period.from, to: period.to };
-    const t = totalsOf(await repo.sums(this.db, scope, ['received', 'finished'], range, ['kind', 'outcome', 'channel']));
-    const open = await this.openCounts(scope);
-    const p90 = repo.hasDetailFilter(scope)
-      ? p90Days((await repo.resultMinutes(this.db, scope, range)).map((m) => ({ bucket: bucketOf(m), n: 1 })))
-      : p90Days(await repo.histogram(this.db, scope.unitIds, range));
+    // The trend's 12 periods end with this one: its sums give this period's totals too. The unit comparison
+    // is summed per unit in SQL: the period's results, and the open dossiers whose appointment day has
+    // passed (day 0 is "no appointment"), without reading the counters' whole history. All at once.
+    const periods = periodsBefore(period, 12);
+    const today = vietnamEpochDay(this.ctx.clock.now().getTime());
+    const [trendRows, open, p90, byUnit, openByUnit] = await Promise.all([
+      repo.sums(this.db, scope, ['received', 'finished'], { from: periods[0]!.from, to: period.to }, ['kind', 'outcome', 'channel', 'period']),
+      this.openCounts(scope),
+      repo.hasDetailFilter(scope)
+        ? repo.resultMinutes(this.db, scope, range).then((ms) => p90Days(ms.map((m) => ({ bucket: bucketOf(m), n: 1 }))))
+        : repo.histogram(this.db, scope.unitIds, range).then(p90Days),
+      repo.sums(this.db, scope, ['received', 'finished'], range, ['kind', 'outcome', 'unit_id']),
+      repo.sums(this.db, scope, ['open'], { from: 1, to: today }, ['unit_id']),
+    ]);
+    const within = (p: { from: number; to: number }) =>
+      trendRows.filter((r) => {
+        const day = Math.round(Date.parse(`${r.period}T00:00:00Z`) / 86_400_000);
+        return day >= p.from && day < p.to;
+      });
+    const t = totalsOf(within(range));
     const processed = t.early + t.onTime + t.late;
     const pct = (a: number, b: number) => (b > 0 ? round2((a * 100) / b) : null);
     const values: Record<string, { value: number | null; count: number; denominator: number | null }> = {
@@ -156,40 +171,28 @@ export class ReportsService {
       digitized: { value: pct(t.digitized, t.received), count: t.digitized, denominator: t.received },
       results_digitized: { value: pct(t.resultFile, t.docResult), count: t.resultFile, denominator: t.docResult },
     };
-    const figures: FigureValue[] = [];
     const sourceScope = { unitIds: scope.unitIds, from: new Date(instantOfVietnamDay(period.from)), to: new Date(instantOfVietnamDay(period.to)) };
-    for (const def of FIGURES) {
-      let v = values[def.id] ?? null;
-      if (!v) {
-        const provider = figureSource(def.id);
-        if (provider) {
-          const s = await provider(this.ctx, sourceScope);
-          v = { value: s.denominator !== null ? pct(s.numerator, s.denominator) : s.numerator, count: s.numerator, denominator: s.denominator };
+    // Figures kept by other modules (ratings, petitions, …): asked at once.
+    const figures: FigureValue[] = await Promise.all(
+      FIGURES.map(async (def) => {
+        let v = values[def.id] ?? null;
+        if (!v) {
+          const provider = figureSource(def.id);
+          if (provider) {
+            const s = await provider(this.ctx, sourceScope);
+            v = { value: s.denominator !== null ? pct(s.numerator, s.denominator) : s.numerator, count: s.numerator, denominator: s.denominator };
+          }
         }
-      }
-      figures.push({ id: def.id, source: def.source, unit: def.unit, label: def.label, formula: def.formula, snapshot: Boolean(def.snapshot), available: v !== null, value: v?.value ?? null, count: v?.count ?? 0, denominator: v?.denominator ?? null });
-    }
+        return { id: def.id, source: def.source, unit: def.unit, label: def.label, formula: def.formula, snapshot: Boolean(def.snapshot), available: v !== null, value: v?.value ?? null, count: v?.count ?? 0, denominator: v?.denominator ?? null };
+      }),
+    );
 
-    // Trend: the 12 periods ending with this one.
-    const periods = periodsBefore(period, 12);
-    const trendRows = await repo.sums(this.db, scope, ['received', 'finished'], { from: periods[0]!.from, to: period.to }, ['kind', 'outcome', 'channel', 'period']);
     const trend = periods.map((p) => {
-      const inP = trendRows.filter((r) => {
-        const day = Math.round(Date.parse(`${r.period}T00:00:00Z`) / 86_400_000);
-        return day >= p.from && day < p.to;
-      });
-      const x = totalsOf(inP);
+      const x = totalsOf(within(p));
       return { period: periodView(p), received: x.received, online: x.online, processed: x.early + x.onTime + x.late, onTime: x.early + x.onTime, late: x.late };
     });
 
     // Unit comparison: the unit's children (each with its subtree), or the unit itself when it has none.
-    // Summed per unit in SQL: the period's results, and the open dossiers whose appointment day has passed
-    // (day 0 is "no appointment"), without reading the counters' whole history.
-    const today = vietnamEpochDay(this.ctx.clock.now().getTime());
-    const [byUnit, openByUnit] = await Promise.all([
-      repo.sums(this.db, scope, ['received', 'finished'], range, ['kind', 'outcome', 'unit_id']),
-      repo.sums(this.db, scope, ['open'], { from: 1, to: today }, ['unit_id']),
-    ]);
     const children = subtree.filter((u) => u.parent_id === unit.id);
     const compared = (children.length > 0 ? children : [unit]).map((c) => {
       const ids = new Set(subtree.filter((u) => u.path.startsWith(c.path)).map((u) => u.id));
@@ -257,13 +260,13 @@ export class ReportsService {
   private async lines(rows: repo.DossierLineRow[]) {
     const reasons = await repo.reasonsOf(this.db, rows.map((r) => r.id));
     const now = this.ctx.clock.now().getTime();
+    const calendar = rows.length > 0 ? await calendarService(this.db).calendarFor(null) : null;
     const out = [];
     for (const r of rows) {
       const due = (r.open ? r.effective_due_at : r.due_at)?.getTime() ?? null;
       const end = r.open ? now : (r.result_issued_at?.getTime() ?? null);
       let daysLate: number | null = null;
-      if (due !== null && end !== null && end > due) {
-        const calendar = await calendarService(this.db).calendarFor(null);
+      if (due !== null && end !== null && end > due && calendar) {
         daysLate = round2(workingTimeBetween(calendar, due, end).minutes / 480);
       }
       out.push({
@@ -296,17 +299,22 @@ export class ReportsService {
     return { figure: query.figure, total, page: query.page, items: await this.lines(rows) };
   }
 
-  /** Overdue (open, past the appointment) and late (result after it, in the period) dossiers, most overdue first. */
+  /**
+   * Overdue (open, past the appointment) and late (result after it, in the period) dossiers, most overdue
+   * first. The total comes from the counters (the same numbers as the figures open_overdue and
+   * processed_late), the page from the facts in index order.
+   */
   async late(principal: StaffPrincipal, query: FigureFilter & { which: 'all' | 'overdue' | 'late'; page: number; pageSize: number }) {
     await refreshCounters(this.ctx);
     const { scope } = await this.scopeOf(principal, query);
     const period = this.periodOf(query.grain, query.at);
-    const overdue = this.condition('open_overdue', period)!;
-    const late = this.condition('processed_late', period)!;
-    // Open and ended dossiers do not overlap: "all" is the union of the two lists.
-    const condition = query.which === 'overdue' ? overdue : query.which === 'late' ? late : [overdue, late];
-    const { total, rows } = await repo.dossierLines(this.db, scope, condition, query.page, query.pageSize, sql`coalesce(f.due_at, d.due_at) asc nulls last, d.id`);
-    return { total, page: query.page, items: await this.lines(rows) };
+    const range = { from: period.from, to: period.to };
+    const [overdue, late, rows] = await Promise.all([
+      query.which === 'late' ? 0 : this.openCounts(scope).then((o) => o.overdue),
+      query.which === 'overdue' ? 0 : repo.sums(this.db, scope, ['finished'], range, ['outcome']).then((r) => r.filter((x) => x.outcome === 'late').reduce((t, x) => t + x.n, 0)),
+      repo.latePage(this.db, scope, query.which, this.ctx.clock.now(), range, query.page, query.pageSize),
+    ]);
+    return { total: overdue + late, page: query.page, items: await this.lines(rows) };
   }
 
   async weights(): Promise<Map<string, Weight>> {
@@ -336,12 +344,8 @@ export class ReportsService {
     });
   }
 
-  private async indexFor(unitIds: string[], period: Period, weights: Map<string, Weight>, catalog: { all: number; online: number }, used: { online: number; withService: number }) {
-    const scope: repo.Scope = { unitIds };
-    const range = { from: period.from, to: period.to };
-    const t = totalsOf(await repo.sums(this.db, scope, ['received', 'finished'], range, ['kind', 'outcome', 'channel']));
-    const today = vietnamEpochDay(this.ctx.clock.now().getTime());
-    const openOverdue = today >= period.from && today < period.to ? (await this.openCounts(scope)).overdue : 0;
+  /** The index of a group of units from its counter sums (`t`) and its open overdue dossiers. */
+  private async indexFor(unitIds: string[], period: Period, weights: Map<string, Weight>, catalog: { all: number; online: number }, used: { online: number; withService: number }, t: Totals, openOverdue: number) {
     const values: Record<string, { numerator: number; denominator: number } | undefined> = {
       '2.1': { numerator: t.onTime766, denominator: t.early + t.onTime + t.late + openOverdue },
       '2.2': { numerator: t.timed > 0 ? round2(t.minutes / 480 / t.timed) : 0, denominator: t.timed },
@@ -373,18 +377,40 @@ export class ReportsService {
     return { indicators, groups, total: round2(groups.reduce((s, g) => s + g.score, 0)), availableMax: round2(groups.reduce((s, g) => s + g.available, 0)) };
   }
 
+  /**
+   * The QĐ 766 index of a unit and of each of its children. The counters are summed once, grouped by unit,
+   * and the open overdue dossiers counted once per unit; each child adds up the rows of its subtree.
+   */
   async index(principal: StaffPrincipal, query: { unitId?: string | undefined; grain: 'week' | 'month' | 'quarter' | 'year'; at?: string | undefined }) {
     await refreshCounters(this.ctx);
     const { unit, subtree, scope } = await this.scopeOf(principal, query);
     const period = this.periodOf(query.grain, query.at);
-    const [weights, catalog] = await Promise.all([this.weights(), repo.catalogOnline(this.db)]);
+    const range = { from: period.from, to: period.to };
+    const now = this.ctx.clock.now();
+    const today = vietnamEpochDay(now.getTime());
+    const current = today >= period.from && today < period.to;
     const children = subtree.filter((u) => u.parent_id === unit.id).map((c) => ({ unit: c, ids: subtree.filter((u) => u.path.startsWith(c.path)).map((u) => u.id) }));
-    const used = await repo.proceduresUsedOnline(this.db, [{ key: unit.id, unitIds: scope.unitIds }, ...children.map((c) => ({ key: c.unit.id, unitIds: c.ids }))], { from: period.from, to: period.to });
-    const own = await this.indexFor(scope.unitIds, period, weights, catalog, used.get(unit.id)!);
+    const [weights, catalog, used, rows, openRows, overdueToday] = await Promise.all([
+      this.weights(),
+      repo.catalogOnline(this.db),
+      repo.proceduresUsedOnline(this.db, [{ key: unit.id, unitIds: scope.unitIds }, ...children.map((c) => ({ key: c.unit.id, unitIds: c.ids }))], range),
+      repo.sums(this.db, scope, ['received', 'finished'], range, ['kind', 'outcome', 'channel', 'unit_id']),
+      current ? repo.sums(this.db, scope, ['open'], { from: 1, to: today }, ['unit_id']) : Promise.resolve([] as repo.SumRow[]),
+      current ? repo.overdueTodayByUnit(this.db, scope, new Date(instantOfVietnamDay(today)), now) : Promise.resolve(new Map<string, number>()),
+    ]);
+    const of = (ids: string[]) => {
+      const set = new Set(ids);
+      const t = totalsOf(rows.filter((r) => set.has(r.unit_id)));
+      const openOverdue = openRows.filter((r) => set.has(r.unit_id)).reduce((s, r) => s + r.n, 0) + ids.reduce((s, id) => s + (overdueToday.get(id) ?? 0), 0);
+      return { t, openOverdue };
+    };
+    const mine = of(scope.unitIds);
+    const own = await this.indexFor(scope.unitIds, period, weights, catalog, used.get(unit.id)!, mine.t, mine.openOverdue);
     const units = [];
     for (const { unit: c, ids } of children) {
-      const x = await this.indexFor(ids, period, weights, catalog, used.get(c.id)!);
-      units.push({ unitId: c.id, name: c.name, total: x.total, availableMax: x.availableMax });
+      const x = of(ids);
+      const index = await this.indexFor(ids, period, weights, catalog, used.get(c.id)!, x.t, x.openOverdue);
+      units.push({ unitId: c.id, name: c.name, total: index.total, availableMax: index.availableMax });
     }
     return { period: periodView(period), unit: { id: unit.id, name: unit.name }, ...own, units };
   }
@@ -395,12 +421,27 @@ export class ReportsService {
     const { unit, subtree, scope } = await this.scopeOf(principal, filter);
     const period = this.periodOf(filter.grain, filter.at);
     const children = subtree.filter((u) => u.parent_id === unit.id);
+    // Summed once, grouped by unit; each row adds up its subtree's rows.
+    const now = this.ctx.clock.now();
+    const today = vietnamEpochDay(now.getTime());
+    const [sumRows, openRows, overdueToday] = await Promise.all([
+      repo.sums(this.db, scope, ['received', 'finished'], { from: period.from, to: period.to }, ['kind', 'outcome', 'channel', 'unit_id']),
+      repo.sums(this.db, scope, ['open'], null, ['unit_id', 'period']),
+      repo.overdueTodayByUnit(this.db, scope, new Date(instantOfVietnamDay(today)), now),
+    ]);
     const rows = [];
     for (const c of [...children, unit]) {
-      const ids = c.id === unit.id ? scope.unitIds : subtree.filter((u) => u.path.startsWith(c.path)).map((u) => u.id);
-      const s = { ...scope, unitIds: ids };
-      const t = totalsOf(await repo.sums(this.db, s, ['received', 'finished'], { from: period.from, to: period.to }, ['kind', 'outcome', 'channel']));
-      const open = await this.openCounts(s);
+      const ids = new Set(c.id === unit.id ? scope.unitIds : subtree.filter((u) => u.path.startsWith(c.path)).map((u) => u.id));
+      const t = totalsOf(sumRows.filter((r) => ids.has(r.unit_id)));
+      const open = { total: 0, overdue: 0, onTime: 0 };
+      for (const r of openRows) {
+        if (!ids.has(r.unit_id)) continue;
+        open.total += r.n;
+        const day = Math.round(Date.parse(`${r.period}T00:00:00Z`) / 86_400_000);
+        if (day > 0 && day < today) open.overdue += r.n;
+      }
+      for (const id of ids) open.overdue += overdueToday.get(id) ?? 0;
+      open.onTime = open.total - open.overdue;
       const processed = t.early + t.onTime + t.late;
       rows.push({
         unit: c.id === unit.id ? `${c.name} (tổng / total)` : c.name,

@@ -87,7 +87,7 @@ const opt = (v: string | number | null | undefined) => (v === null || v === unde
 const DOSSIER_COLUMNS = ['id', 'code', 'lookup_secret', 'rule_version', 'channel', 'procedure_code', 'procedure_name', 'procedure_version_id', 'process_template_id', 'duration', 'supplement_policy', 'cutoff_15h', 'cutoff_last_hour', 'receiving_unit_id', 'competent_unit_id', 'applicant', 'applicant_id_number', 'return_method', 'created_at', 'version', 'status', 'holding_unit_id', 'holding_unit_path', 'assignee_id', 'step_index', 'received_at', 'due_at', 'effective_due_at', 'paused', 'supplement_requests', 'apology_issued', 'result_issued_at', 'returned_at', 'finished_at', 'timeliness', 'updated_at'] as const;
 const EVENT_COLUMNS = ['dossier_id', 'seq', 'type', 'at', 'actor_id', 'unit_id', 'from_status', 'to_status', 'reason', 'data'] as const;
 const DOCUMENT_COLUMNS = ['id', 'dossier_id', 'event_seq', 'purpose', 'name', 'requirement_index', 'originals', 'copies', 'provided', 'digitized', 'file_sha256', 'created_at'] as const;
-const FACT_COLUMNS = ['dossier_id', 'version', 'unit_id', 'procedure_code', 'field', 'officer_id', 'channel', 'day', 'intake', 'end_day', 'end_outcome', 'working_minutes', 'on_time_766', 'open', 'due_at', 'supplement_requests', 'digitized', 'doc_result_required', 'result_file', 'apology_issued'] as const;
+const FACT_COLUMNS = ['dossier_id', 'version', 'unit_id', 'procedure_code', 'field', 'officer_id', 'channel', 'day', 'intake', 'end_day', 'end_outcome', 'working_minutes', 'on_time_766', 'open', 'due_at', 'supplement_requests', 'digitized', 'doc_result_required', 'result_file', 'apology_issued', 'late_due_at'] as const;
 
 export async function generateSynthetic(db: Db, options: SyntheticOptions) {
   const rnd = random(options.seed ?? 766);
@@ -131,6 +131,19 @@ export async function generateSynthetic(db: Db, options: SyntheticOptions) {
   const durations = [1, 2, 3, 5, 7, 10, 15].map((value) => ({ duration: { unit: 'workingDays', value } as Duration, json: JSON.stringify({ unit: 'workingDays', value }) }));
   let made = 0;
   let eventCount = 0;
+  /**
+   * Where the time goes (ms): building rows in JavaScript (while the previous batch's COPY runs), waiting
+   * for a COPY to finish, the facts and counters in SQL, the index rebuild.
+   */
+  const timings = { js: 0, copy: 0, facts: 0, counters: 0, indexes: 0 };
+  const timed = async <T>(key: keyof typeof timings, f: () => Promise<T>) => {
+    const t0 = performance.now();
+    try {
+      return await f();
+    } finally {
+      timings[key] += performance.now() - t0;
+    }
+  };
 
   /** One dossier: its events, then its rows (dossier, events, documents, fact) in COPY text format. */
   const makeDossier = (index: number, out: { dossiers: string[]; events: string[]; documents: string[]; facts: string[] }) => {
@@ -220,7 +233,7 @@ export async function generateSynthetic(db: Db, options: SyntheticOptions) {
     }
     const f = factToRow(factOf(dossier, events, documents, calendar, { field: proc.fields[0] ?? '', docResultRequired: proc.docResultRequired }, derived));
     out.facts.push(
-      [f.dossier_id, f.version, f.unit_id, proc.codeText, proc.fieldText, f.officer_id, f.channel, f.day, f.intake, opt(f.end_day), opt(f.end_outcome), opt(f.working_minutes), bool(f.on_time_766), bool(f.open), tsd(f.due_at), f.supplement_requests, bool(f.digitized), bool(f.doc_result_required), bool(f.result_file), bool(f.apology_issued)].join('\t'),
+      [f.dossier_id, f.version, f.unit_id, proc.codeText, proc.fieldText, f.officer_id, f.channel, f.day, f.intake, opt(f.end_day), opt(f.end_outcome), opt(f.working_minutes), bool(f.on_time_766), bool(f.open), tsd(f.due_at), f.supplement_requests, bool(f.digitized), bool(f.doc_result_required), bool(f.result_file), bool(f.apology_issued), tsd(f.late_due_at)].join('\t'),
     );
   };
 
@@ -245,22 +258,37 @@ export async function generateSynthetic(db: Db, options: SyntheticOptions) {
           )
         : [];
       for (const r of rebuild) await session.query(r.drop);
+      // The next batch is built while PostgreSQL takes the previous one: the COPY of batch n runs while
+      // batch n + 1 is made (yielding now and then so that the socket keeps being fed); one COPY at a time.
+      let copying: Promise<void> | null = null;
       while (made < options.dossiers) {
         const count = Math.min(batch, options.dossiers - made);
         const out = { dossiers: [] as string[], events: [] as string[], documents: [] as string[], facts: [] as string[] };
-        for (let k = 0; k < count; k++) makeDossier(made + k, out);
+        const t0 = performance.now();
+        for (let k = 0; k < count; k++) {
+          makeDossier(made + k, out);
+          if (k % 1000 === 999) await new Promise((resolve) => setImmediate(resolve));
+        }
         const lines = (rows: string[]) => [rows.join('\n') + '\n'];
-        await session.copy('dossier', DOSSIER_COLUMNS, lines(out.dossiers));
-        await session.copy('dossier_event', EVENT_COLUMNS, lines(out.events));
-        await session.copy('dossier_document', DOCUMENT_COLUMNS, lines(out.documents));
-        await session.copy('synthetic_fact', FACT_COLUMNS, lines(out.facts));
+        timings.js += performance.now() - t0;
+        if (copying) await timed('copy', () => copying!);
+        copying = (async () => {
+          await session.copy('dossier', DOSSIER_COLUMNS, lines(out.dossiers));
+          await session.copy('dossier_event', EVENT_COLUMNS, lines(out.events));
+          await session.copy('dossier_document', DOCUMENT_COLUMNS, lines(out.documents));
+          await session.copy('synthetic_fact', FACT_COLUMNS, lines(out.facts));
+        })();
+        copying.catch(() => {}); // awaited below; a failure must not go unhandled meanwhile
         made += count;
         options.onProgress?.(made);
       }
-      await session.query('insert into report_dossier_fact select * from synthetic_fact');
-      await addFactsToCounters(session, 'synthetic_fact');
+      if (copying) await timed('copy', () => copying!);
+      await timed('facts', () => session.query('insert into report_dossier_fact select * from synthetic_fact'));
+      await timed('counters', () => addFactsToCounters(session, 'synthetic_fact'));
       if (rebuild.length) await session.query(`set local maintenance_work_mem = '1GB'`);
-      for (const r of rebuild) await session.query(r.restore);
+      await timed('indexes', async () => {
+        for (const r of rebuild) await session.query(r.restore);
+      });
       // The counters now include every generated dossier: the refresh may start after their last event,
       // if nothing else is waiting to be read — no other events before them above the watermark, none
       // among them (their ids are then one unbroken run). Otherwise the watermark stays and the refresh
@@ -279,5 +307,7 @@ export async function generateSynthetic(db: Db, options: SyntheticOptions) {
       throw error;
     }
   });
-  return { dossiers: made };
+  // Planner statistics for the loaded tables (autovacuum would take them later).
+  await sql`analyze dossier, dossier_event, dossier_document, report_dossier_fact, report_counter, report_counter_detail, report_counter_procedure, report_procedure_use`.execute(db);
+  return { dossiers: made, timings };
 }

@@ -34,10 +34,12 @@ export interface ReportsTables {
     doc_result_required: boolean;
     result_file: boolean;
     apology_issued: boolean;
+    late_due_at: Date | null;
   };
   report_counter: { grain: 'day' | 'month'; period: string; unit_id: string; channel: number; kind: string; outcome: string } & Measures;
   report_counter_detail: { day: string; unit_id: string; procedure_code: string; field: string; officer_id: string; channel: number; kind: string; outcome: string } & Measures;
   report_duration_hist: { grain: 'day' | 'month'; period: string; unit_id: string; bucket: number; n: Generated<string | number> };
+  report_procedure_use: { grain: 'day' | 'month'; period: string; unit_id: string; procedure_code: string; received_n: Generated<string | number>; online_n: Generated<string | number> };
   report_watermark: { name: string; last_event_id: string | number; refreshed_at: Date | null };
   report_index_weight: { indicator_id: string; points: string | number; threshold: string | number | null; updated_at: Date; updated_by: string | null };
 }
