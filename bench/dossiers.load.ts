@@ -15,6 +15,8 @@ export interface LoadRun {
   centreId: string;
   communeId: string;
   headers: Record<string, string>;
+  /** The applicant gives a phone number: the notifications module then writes in the same transaction. */
+  contact: boolean;
 }
 export interface LoadResult {
   rps: number;
@@ -41,7 +43,8 @@ function requestsFor(run: LoadRun): autocannon.Request[] {
           ...req,
           body: JSON.stringify({
             idempotencyKey: randomUUID(), procedureCode: '1.004222', channel: 'in_person', receivingUnitId: run.centreId, competentUnitId: run.communeId,
-            applicant: { fullName: 'Nguyễn Văn Bench', idNumber: '079085001234' }, documents: [], returnMethod: 'counter', outcome: 'receive', forward: true,
+            applicant: { fullName: 'Nguyễn Văn Bench', idNumber: '079085001234', ...(run.contact ? { phone: '0912345678' } : {}) },
+            documents: [], returnMethod: 'counter', outcome: 'receive', forward: true,
           }),
         }),
       }];

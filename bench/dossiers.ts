@@ -1,6 +1,6 @@
 /**
  * npm run bench -w bench -- dossiers [--rows 1000000] [--seconds 10] [--connections 20] [--also 5,1] [--warmup 3]
- *   [--only lookup|reception] [--profile PREFIX]
+ *   [--only lookup|reception] [--profile PREFIX] [--contact]
  *
  * Loads a fresh PostgreSQL database (DATABASE_URL's server, default postgres://postgres@127.0.0.1:5432/postgres)
  * with `--rows` dossiers made in SQL, then measures with autocannon over loopback:
@@ -13,6 +13,8 @@
  * (dossiers.load.ts), so the CPU time this process spends per request is the server's own; the CPU time of
  * the PostgreSQL backends serving the database's connections is read from /proc (same machine only).
  * Before the runs, 200 requests of each kind are timed one at a time (after 50 unmeasured).
+ * With `--contact` the applicant gives a phone number, so the notifications module queues a message in
+ * the reception's transaction (the path without grouped writes).
  * With `--profile PREFIX`, the server's CPU profile during each headline run is written to
  * PREFIX-<kind>.cpuprofile (open it in Chrome's DevTools).
  * Prints numbers; asserts nothing.
@@ -31,7 +33,7 @@ import type { LoadResult, LoadRun } from './dossiers.load.ts';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== 'dossiers'),
-  options: { rows: { type: 'string', default: '1000000' }, seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '20' }, also: { type: 'string', default: '5,1' }, warmup: { type: 'string', default: '3' }, only: { type: 'string' }, profile: { type: 'string' } },
+  options: { rows: { type: 'string', default: '1000000' }, seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '20' }, also: { type: 'string', default: '5,1' }, warmup: { type: 'string', default: '3' }, only: { type: 'string' }, profile: { type: 'string' }, contact: { type: 'boolean', default: false } },
 });
 process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
 const rows = Number(values.rows);
@@ -99,10 +101,10 @@ const duration = Number(values.seconds);
 // process, so this process's CPU time per request is the server's own (the bare routes' server, idle
 // while the real routes run, lives here too).
 const loader = fork(path.join(import.meta.dirname, 'dossiers.load.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-const load = (run: Omit<LoadRun, 'rows' | 'centreId' | 'communeId' | 'headers'>) =>
+const load = (run: Omit<LoadRun, 'rows' | 'centreId' | 'communeId' | 'headers' | 'contact'>) =>
   new Promise<LoadResult>((resolve) => {
     loader.once('message', (m) => resolve(m as LoadResult));
-    loader.send({ ...run, rows, centreId: centre.id, communeId: commune.id, headers: { cookie: api.cookie, 'x-csrf-token': api.csrfToken, 'content-type': 'application/json' } } satisfies LoadRun);
+    loader.send({ ...run, rows, contact: values.contact, centreId: centre.id, communeId: commune.id, headers: { cookie: api.cookie, 'x-csrf-token': api.csrfToken, 'content-type': 'application/json' } } satisfies LoadRun);
   });
 
 /** CPU time (ms) of the PostgreSQL backends serving this database's connections, from /proc (same machine only). */
