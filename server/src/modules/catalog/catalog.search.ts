@@ -27,7 +27,8 @@ import {
 } from './catalog.index.ts';
 
 /**
- * Search in the database, the same SQL on PGlite and PostgreSQL (see README "Search"):
+ * Search over the in-memory index of the catalog's search columns (`catalog.index.ts`; browsing and
+ * code look-ups stay in SQL), with the database's semantics on PGlite and PostgreSQL alike (README "Search"):
  *
  * 1. The query is folded like the names (catalog_fold: lower case, no diacritics, đ→d, i/y) and the
  *    leading "thủ tục" dropped.
@@ -36,7 +37,7 @@ import {
  * 3. A word no name contains is corrected to catalog words one edit away (typos: "khia" → "khai"),
  *    or, failing that, to the nearest by trigrams; an unfinished last word also matches as a prefix.
  * 4. Candidates must contain every required word (or an alternative) in their name, keywords or
- *    fields: full text on a GIN index, word order free. If none does, names missing at most one word in
+ *    fields, as full text would match them, word order free. If none does, names missing at most one word in
  *    three are shown instead (a wrong but real word: "tạm chú" for "tạm trú").
  * 5. Ranked by: the code; the whole name equal to a reading of the query; the name containing it as
  *    a phrase; trigram similarity of the name to the query (short names that are the query beat long
@@ -424,7 +425,7 @@ function ranked(
 }
 
 /**
- * Answers to recent searches, per database, under the same rules as the understood queries: the public
+ * Answers to recent searches, per database, kept a minute and forgotten on any edit: the public
  * catalog is the same for every reader and changes a few times a year, while the same few hundred
  * queries ("khai sinh", "đăng ký kết hôn") make most of the traffic.
  */
